@@ -1,0 +1,199 @@
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, orgId } from './columns.ts';
+import { departments, users } from './organization.ts';
+
+export const collaborations = pgTable(
+  'collaborations',
+  {
+    id: id(),
+    orgId: orgId(),
+    topic: text().notNull(),
+    goal: text().notNull(),
+    targets: jsonb().$type<{ metric: string; target: string }[]>().notNull().default([]),
+    scenario: text({ enum: ['major_project', 'problem_solving', 'routine_alignment', 'urgent_task'] }).notNull(),
+    initiatingDepartmentId: uuid().notNull().references(() => departments.id),
+    ownerId: uuid().references(() => users.id),
+    creatorId: uuid().notNull().references(() => users.id),
+    visibility: text({ enum: ['participants', 'organization'] }).notNull().default('participants'),
+    status: text({ enum: ['active', 'completed', 'cancelled'] }).notNull().default('active'),
+    health: text({ enum: ['on_track', 'at_risk', 'off_track'] }).notNull().default('on_track'),
+    progressSummary: text().notNull().default(''),
+    periodYear: smallint(),
+    periodQuarter: smallint(),
+    completedAt: instant(),
+    archivedAt: instant(),
+    createdAt: createdAt(),
+    updatedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [index().on(t.orgId, t.status), index().on(t.initiatingDepartmentId), index().on(t.orgId, t.periodYear, t.periodQuarter)],
+);
+
+export const collaborationDepartments = pgTable(
+  'collaboration_departments',
+  {
+    orgId: orgId(),
+    collaborationId: uuid().notNull().references(() => collaborations.id),
+    departmentId: uuid().notNull().references(() => departments.id),
+  },
+  (t) => [primaryKey({ columns: [t.collaborationId, t.departmentId] }), index().on(t.departmentId)],
+);
+
+/** The 风险与备注 log: dated, append-only remarks, risks and escalation notes. */
+export const remarks = pgTable(
+  'remarks',
+  {
+    id: id(),
+    orgId: orgId(),
+    collaborationId: uuid().notNull().references(() => collaborations.id),
+    authorId: uuid().references(() => users.id),
+    kind: text({ enum: ['remark', 'risk', 'escalation'] }).notNull().default('remark'),
+    text: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.collaborationId, t.createdAt)],
+);
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    orgId: orgId(),
+    collaborationId: uuid().notNull().references(() => collaborations.id),
+    kind: text({ enum: ['regular', 'progress_sync'] }).notNull().default('regular'),
+    title: text(),
+    plannedStart: instant().notNull(),
+    plannedEnd: instant().notNull(),
+    mode: text({ enum: ['online', 'offline'] }).notNull(),
+    location: text().notNull().default(''),
+    hostId: uuid().notNull().references(() => users.id),
+    recorderId: uuid().notNull().references(() => users.id),
+    agenda: jsonb().$type<string[]>().notNull().default([]),
+    agendaSentAt: instant(),
+    agendaSentLate: boolean(),
+    heldAt: instant(),
+    endedAt: instant(),
+    minutesStatus: text({ enum: ['draft', 'published'] }).notNull().default('draft'),
+    publishedAt: instant(),
+    publishedLate: boolean(),
+    publishedBy: uuid().references(() => users.id),
+    noActions: boolean().notNull().default(false),
+    cancelledAt: instant(),
+    sequence: integer().notNull().default(0),
+    createdBy: uuid().notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [index().on(t.collaborationId, t.plannedStart), index().on(t.orgId, t.plannedStart)],
+);
+
+export const meetingAttendees = pgTable(
+  'meeting_attendees',
+  {
+    orgId: orgId(),
+    meetingId: uuid().notNull().references(() => meetings.id),
+    userId: uuid().notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index().on(t.userId)],
+);
+
+export const topics = pgTable(
+  'topics',
+  {
+    id: id(),
+    orgId: orgId(),
+    meetingId: uuid().notNull().references(() => meetings.id),
+    position: integer().notNull(),
+    title: text().notNull(),
+    discussion: text().notNull().default(''),
+    disagreements: text().notNull().default(''),
+    consensus: text().notNull().default(''),
+    problemTags: jsonb().$type<string[]>().notNull().default([]),
+    sensitive: boolean().notNull().default(false),
+    visibleToUserIds: uuid().array().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [index().on(t.meetingId, t.position)],
+);
+
+export const topicFeedback = pgTable(
+  'topic_feedback',
+  {
+    id: id(),
+    orgId: orgId(),
+    topicId: uuid().notNull().references(() => topics.id),
+    departmentId: uuid().notNull().references(() => departments.id),
+    userId: uuid().references(() => users.id),
+    stance: text({ enum: ['agree', 'disagree', 'conditional'] }),
+    text: text().notNull().default(''),
+    noFeedback: boolean().notNull().default(false),
+    position: integer().notNull(),
+  },
+  (t) => [index().on(t.topicId, t.position)],
+);
+
+export const actionItems = pgTable(
+  'action_items',
+  {
+    id: id(),
+    orgId: orgId(),
+    collaborationId: uuid().notNull().references(() => collaborations.id),
+    meetingId: uuid().references(() => meetings.id),
+    sourceTopicId: uuid().references(() => topics.id),
+    description: text().notNull(),
+    ownerId: uuid().notNull().references(() => users.id),
+    ownerDepartmentId: uuid().references(() => departments.id),
+    dueDate: date({ mode: 'string' }).notNull(),
+    originalDueDate: date({ mode: 'string' }).notNull(),
+    deliverable: text().notNull(),
+    status: text({ enum: ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] }).notNull().default('todo'),
+    progress: smallint().notNull().default(0),
+    statusText: text().notNull().default(''),
+    sensitive: boolean().notNull().default(false),
+    visibleToUserIds: uuid().array().notNull().default([]),
+    acceptedBy: uuid().references(() => users.id),
+    acceptedAt: instant(),
+    lastUpdateAt: instant(),
+    completedAt: instant(),
+    escalatedAt: instant(),
+    createdBy: uuid().notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.orgId, t.ownerId, t.status),
+    index().on(t.collaborationId, t.dueDate),
+    index().on(t.orgId, t.status, t.dueDate),
+  ],
+);
+
+export const progressUpdates = pgTable(
+  'progress_updates',
+  {
+    id: id(),
+    orgId: orgId(),
+    actionItemId: uuid().notNull().references(() => actionItems.id),
+    authorId: uuid().notNull().references(() => users.id),
+    progress: smallint().notNull(),
+    statusText: text().notNull(),
+    status: text({ enum: ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] }).notNull(),
+    delayCode: text(),
+    delayReason: text(),
+    remedy: text(),
+    previousDueDate: date({ mode: 'string' }),
+    newDueDate: date({ mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.actionItemId, t.createdAt)],
+);
+
+/** Items a progress-sync meeting was created for (the 3-days-overdue escalation). */
+export const meetingActionItems = pgTable(
+  'meeting_action_items',
+  {
+    orgId: orgId(),
+    meetingId: uuid().notNull().references(() => meetings.id),
+    actionItemId: uuid().notNull().references(() => actionItems.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.actionItemId] })],
+);

@@ -1,0 +1,4 @@
+export * from './organization.ts';
+export * from './auth.ts';
+export * from './collaboration.ts';
+export * from './records.ts';

@@ -1,0 +1,92 @@
+import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, orgId } from './columns.ts';
+import { collaborations } from './collaboration.ts';
+import { departments, users } from './organization.ts';
+
+/** Files stored by content hash (local disk by default); linked to what they document. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    orgId: orgId(),
+    sha256: text().notNull(),
+    mime: text().notNull(),
+    size: bigint({ mode: 'number' }).notNull(),
+    fileName: text().notNull(),
+    storage: text({ enum: ['local', 's3'] }).notNull().default('local'),
+    entityType: text().notNull(),
+    entityId: uuid().notNull(),
+    uploadedBy: uuid().notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.entityType, t.entityId)],
+);
+
+/**
+ * Transactional outbox: one row per recipient and channel, written with the change that caused it.
+ * The unique dedupe key is what makes "never twice to the same person for the same event" hold.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    orgId: orgId(),
+    event: text().notNull(),
+    recipientId: uuid().references(() => users.id),
+    channel: text({ enum: ['in_app', 'email', 'dingtalk', 'feishu', 'wecom', 'webhook'] }).notNull(),
+    channelId: uuid(),
+    entityType: text().notNull(),
+    entityId: uuid().notNull(),
+    collaborationId: uuid(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text().notNull().unique(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: instant().notNull().defaultNow(),
+    deliveredAt: instant(),
+    readAt: instant(),
+    lastError: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.recipientId, t.createdAt), index().on(t.deliveredAt, t.nextAttemptAt)],
+);
+
+/** Chat-group robots and webhooks of a collaboration, a department, or the whole organisation. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: id(),
+    orgId: orgId(),
+    collaborationId: uuid().references(() => collaborations.id),
+    departmentId: uuid().references(() => departments.id),
+    kind: text({ enum: ['dingtalk', 'feishu', 'wecom', 'webhook'] }).notNull(),
+    name: text().notNull(),
+    url: text().notNull(),
+    secret: text(),
+    createdBy: uuid().notNull().references(() => users.id),
+    createdAt: createdAt(),
+    disabledAt: instant(),
+  },
+  (t) => [index().on(t.collaborationId)],
+);
+
+/**
+ * Append-only history of every change: who, when, what, before → after. `restrictedTo` is set when the
+ * entity was sensitive, so readers not named see that a change happened but not its content.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: id(),
+    orgId: orgId(),
+    actorId: uuid().references(() => users.id),
+    at: createdAt(),
+    entityType: text().notNull(),
+    entityId: uuid().notNull(),
+    collaborationId: uuid(),
+    action: text().notNull(),
+    before: jsonb().$type<Record<string, unknown> | null>(),
+    after: jsonb().$type<Record<string, unknown> | null>(),
+    restrictedTo: uuid().array(),
+  },
+  (t) => [index().on(t.collaborationId, t.at), index().on(t.orgId, t.entityType, t.entityId)],
+);
