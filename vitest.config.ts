@@ -1,9 +1,47 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects: `unit` runs the pure tests under src/ once; `pglite` and `postgres` run every
+ * test under test/ against each back end. test/global-setup.ts prepares the database of each
+ * (a migrated PGlite dump, or a throwaway PostgreSQL server) and test/database.ts opens it.
+ * TZ is UTC everywhere so the domain rules are checked as the server runs them.
+ */
+const databaseTests = {
+  include: ['test/**/*.test.ts'],
+  globalSetup: ['test/global-setup.ts'],
+};
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    pool: 'forks',
+    // The machine has two cores; more workers only contend.
+    maxWorkers: 2,
+    env: { TZ: 'UTC' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        extends: true,
+        test: {
+          ...databaseTests,
+          name: 'pglite',
+          env: { TZ: 'UTC', TEST_DB: 'pglite' },
+          provide: { backend: 'pglite' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...databaseTests,
+          name: 'postgres',
+          env: { TZ: 'UTC', TEST_DB: 'postgres' },
+          provide: { backend: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,44 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+import { localeFrom, translate } from '../i18n/messages.ts';
+
+/** The one place errors become HTTP: API.md's shape, the caller's language, no internals on 5xx. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
+    const locale = localeFrom(request.headers['accept-language']);
+    const error = toAppError(raw);
+    if (error.code === 'INTERNAL') request.log.error({ err: raw }, 'unhandled error');
+    const { fields, details, messageKey, params, retryAfterSeconds } = error.options;
+    if (retryAfterSeconds) reply.header('Retry-After', String(retryAfterSeconds));
+    return reply.status(error.status).send({
+      error: {
+        code: error.code,
+        message: translate(locale, messageKey ?? error.code, { ...params, ...(retryAfterSeconds ? { seconds: retryAfterSeconds } : {}) }),
+        ...(fields ? { fields: fields.map((f) => ({ path: f.path, message: translate(locale, f.message, f.params) })) } : {}),
+        ...details,
+      },
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const locale = localeFrom(request.headers['accept-language']);
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(locale, 'NOT_FOUND') } });
+  });
+}
+
+function toAppError(raw: FastifyError | AppError): AppError {
+  // A malformed id in the path names nothing: 404, like any unknown id.
+  if ((raw as { validationContext?: string }).validationContext === 'params') return new AppError('NOT_FOUND');
+  if (raw instanceof AppError) return raw;
+  const cause = (raw as { validation?: unknown }).validation ? raw : undefined;
+  if (cause) {
+    const context = (raw as { validationContext?: string }).validationContext;
+    return new AppError('VALIDATION_FAILED', { fields: [{ path: context ?? 'body', message: raw.message }] });
+  }
+  // Fastify's own client errors: malformed JSON, body too large, wrong content type.
+  if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) {
+    if (raw.statusCode === 429) return new AppError('RATE_LIMITED');
+    if (raw.statusCode === 404) return new AppError('NOT_FOUND');
+    return new AppError('VALIDATION_FAILED', { fields: [{ path: 'body', message: 'field.invalid' }], details: { reason: raw.code } });
+  }
+  return new AppError('INTERNAL');
+}

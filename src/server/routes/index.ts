@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth/index.ts';
+import { organizationRoutes } from './organization/index.ts';
+
+/** Every resource's routes under /api/v1. */
+export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(authRoutes);
+  await app.register(organizationRoutes);
+};
