@@ -16,6 +16,9 @@ export type CollaborationAccessFacts = {
   isItemOwner: boolean;
 };
 
+/** The facts that decide who edits a collaboration (enough for rows already known to be visible). */
+export type CollaborationEditorFacts = Pick<CollaborationAccessFacts, 'creatorId' | 'ownerId' | 'initiatingDepartmentId'>;
+
 export type CollaborationAbilities = {
   read: boolean;
   update: boolean;
@@ -37,7 +40,7 @@ export function actorDepartmentIds(actor: Actor): string[] {
  * Readers: members of the initiating and participating departments, meeting people, item owners, pmo,
  * and everyone in the organisation when it is marked org-visible.
  */
-export function isCollaborationEditor(actor: Actor, facts: CollaborationAccessFacts): boolean {
+export function isCollaborationEditor(actor: Actor, facts: CollaborationEditorFacts): boolean {
   return (
     actor.role === 'admin' ||
     facts.creatorId === actor.userId ||
