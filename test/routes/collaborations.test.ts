@@ -9,9 +9,11 @@ let head: Session, engineer: Session, outsider: Session, pmo: Session, admin: Se
 beforeAll(async () => {
   ctx = await buildTestApp();
   cast = await buildTemplateCast(ctx.database.db);
-  [head, engineer, outsider, pmo, admin] = await Promise.all(
-    [cast.people.head, cast.people.engineer, cast.people.outsider, cast.people.pmo, cast.people.orgAdmin].map((u) => loginAs(ctx.app, u)),
-  );
+  head = await loginAs(ctx.app, cast.people.head);
+  engineer = await loginAs(ctx.app, cast.people.engineer);
+  outsider = await loginAs(ctx.app, cast.people.outsider);
+  pmo = await loginAs(ctx.app, cast.people.pmo);
+  admin = await loginAs(ctx.app, cast.people.orgAdmin);
 });
 afterAll(() => closeTestApp(ctx));
 

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth/index.ts';
 import { organizationRoutes } from './organization/index.ts';
 import { collaborationRoutes } from './collaborations/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
 
 /** Every resource's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes);
   await app.register(organizationRoutes);
   await app.register(collaborationRoutes);
+  await app.register(notificationRoutes);
 };
