@@ -57,9 +57,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only behind an HTTPS proxy; on plain http://localhost it would break every request.
+        upgradeInsecureRequests: options.trustProxy ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: options.trustProxy ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(swagger, {
@@ -75,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerErrorHandler(app);
   registerAuthentication(app);
 
