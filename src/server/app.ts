@@ -11,6 +11,7 @@ import { zodValidatorCompiler } from './plugins/validation.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { apiRoutes } from './routes/index.ts';
+import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +19,7 @@ declare module 'fastify' {
     database: Database;
     clock: Clock;
     settingsFromEnv: AppOptions;
+    changeFeed: ChangeFeed;
   }
 }
 
@@ -36,6 +38,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Live (SSE) connections never end by themselves; close them on shutdown.
+    forceCloseConnections: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -44,6 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', options.database);
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('settingsFromEnv', options);
+  app.decorate('changeFeed', createChangeFeed(options.database));
+  app.addHook('onClose', async () => app.changeFeed.close());
 
   await app.register(helmet, {
     contentSecurityPolicy: {

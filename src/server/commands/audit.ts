@@ -1,6 +1,8 @@
 import type { Actor } from '../auth/actor.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { sql } from 'drizzle-orm';
 import { auditEvents } from '../db/schema/index.ts';
+import { CHANGES_CHANNEL, type ChangeEvent } from '../live/change-event.ts';
 
 type Snapshot = Record<string, unknown> | null | undefined;
 
@@ -38,11 +40,25 @@ function mapValues(snapshot: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, normalize(v)]));
 }
 
-/** Appends one event to the history; call inside the command's transaction. */
+/**
+ * Appends one event to the history and announces the change to live clients (NOTIFY is delivered only if
+ * the transaction commits); call inside the command's transaction.
+ */
 export async function recordAudit(tx: DbOrTx, actor: Actor | null, at: Date, input: AuditInput): Promise<void> {
   const { before, after } = diffSnapshots(input.before, input.after);
+  const orgId = input.orgId ?? actor!.orgId;
+  const change: ChangeEvent = {
+    orgId,
+    collaborationId: input.collaborationId ?? null,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    action: input.action,
+    actorId: actor?.userId ?? null,
+    at: at.toISOString(),
+  };
+  await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(change)})`);
   await tx.insert(auditEvents).values({
-    orgId: input.orgId ?? actor!.orgId,
+    orgId,
     actorId: actor?.userId ?? null,
     at,
     entityType: input.entityType,
