@@ -54,6 +54,11 @@ describe('meetingInviteIcs', () => {
     expect(lines).toContain(`UID:${inviteUid(invite.meetingId)}`);
   });
 
+  it('links back to the meeting when a public URL is known', () => {
+    expect(meetingInviteIcs({ ...invite, url: 'https://liaison.example.test/meetings/1' })).toContain('\r\nURL:https://liaison.example.test/meetings/1\r\n');
+    expect(meetingInviteIcs(invite)).not.toContain('URL:');
+  });
+
   it('omits LOCATION and DESCRIPTION when there is nothing to say', () => {
     const ics = meetingInviteIcs({ ...invite, location: '', agenda: [] });
     expect(ics).not.toContain('LOCATION:');

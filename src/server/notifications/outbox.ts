@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { notifications } from '../db/schema/index.ts';
 
 export type NotificationEvent =
+  | 'meeting_scheduled'
   | 'agenda_sent'
   | 'record_published'
   | 'item_assigned'

@@ -3,6 +3,9 @@ import { authRoutes } from './auth/index.ts';
 import { organizationRoutes } from './organization/index.ts';
 import { collaborationRoutes } from './collaborations/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
+import { eventRoutes } from './events/index.ts';
+import { actionItemRoutes } from './action-items/index.ts';
+import { meetingRoutes } from './meetings/index.ts';
 
 /** Every resource's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -10,4 +13,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(organizationRoutes);
   await app.register(collaborationRoutes);
   await app.register(notificationRoutes);
+  await app.register(eventRoutes);
+  await app.register(actionItemRoutes);
+  await app.register(meetingRoutes);
 };

@@ -23,6 +23,14 @@ export const patchActionItemBody = z.object({
   sensitive: z.boolean().optional(),
   visibleToUserIds: userIdList.optional(),
   sourceTopicId: idSchema.nullable().optional(),
+  /** Refused with its own message: a due date moves only through a progress update that gives the reason. */
+  dueDate: z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value !== undefined) ctx.addIssue({ code: 'custom', message: 'actionItem.dueDateViaUpdate' });
+    })
+    .describe('Not patchable: move the due date with POST /action-items/{id}/updates {newDueDate, delayReason}'),
 });
 
 export const actionItemsQuery = z.object({

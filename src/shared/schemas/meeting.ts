@@ -29,7 +29,11 @@ export const patchMeetingBody = z.object({
   cancelled: z.boolean().optional(),
 });
 
-export const heldBody = z.object({ endedAt: instantSchema.optional(), startedAt: instantSchema.optional() }).default({});
+/** Both times optional, and so is the body itself: a bare POST means "it ended just now". */
+export const heldBody = z
+  .object({ endedAt: instantSchema.optional(), startedAt: instantSchema.optional() })
+  .nullish()
+  .transform((body) => body ?? {});
 
 export const feedbackRowSchema = z.object({
   departmentId: idSchema,

@@ -1,0 +1,191 @@
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import type { Actor } from '../../auth/actor.ts';
+import type { DbOrTx } from '../client.ts';
+import { actionItems, departments, meetingAttendees, meetings, topicFeedback, topics, users } from '../schema/index.ts';
+import { findCollaborationWithFacts, type CollaborationWithFacts } from './collaborations.ts';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type TopicRow = typeof topics.$inferSelect;
+export type FeedbackRow = typeof topicFeedback.$inferSelect & { departmentName: string; userName: string | null };
+export type TopicWithFeedback = TopicRow & { feedback: FeedbackRow[] };
+export type MeetingActionItem = Pick<
+  typeof actionItems.$inferSelect,
+  'id' | 'description' | 'ownerId' | 'dueDate' | 'deliverable' | 'status' | 'progress' | 'sensitive' | 'visibleToUserIds' | 'sourceTopicId'
+> & { ownerName: string };
+export type PersonBrief = { id: string; name: string; email: string };
+
+/** A meeting with its collaboration and what the caller is to it. */
+export type MeetingContext = { meeting: MeetingRow; collaboration: CollaborationWithFacts };
+
+/** Everything GET /meetings/:id shows besides the meeting row itself. */
+export type MeetingDetail = MeetingContext & {
+  people: Map<string, PersonBrief>;
+  attendeeIds: string[];
+  topics: TopicWithFeedback[];
+  actionItems: MeetingActionItem[];
+  departmentNames: Map<string, string>;
+};
+
+/**
+ * The meeting in the caller's organisation and its collaboration, or null. With `forUpdate` (inside a
+ * command) the collaboration is locked before the meeting, the order every writer uses, so a concurrent
+ * archive or publish waits rather than interleaves.
+ */
+export async function findMeetingContext(db: DbOrTx, actor: Actor, meetingId: string, forUpdate = false): Promise<MeetingContext | null> {
+  const [first] = await db.select({ collaborationId: meetings.collaborationId }).from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.orgId, actor.orgId)));
+  if (!first) return null;
+  const collaboration = await findCollaborationWithFacts(db, actor, first.collaborationId, forUpdate);
+  if (!collaboration) return null;
+  const query = db.select().from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = forUpdate ? await query.for('update') : await query;
+  return meeting ? { meeting, collaboration } : null;
+}
+
+/** The topic in the caller's organisation, or null. */
+export async function findTopic(db: DbOrTx, orgId: string, topicId: string): Promise<TopicRow | null> {
+  const [row] = await db.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.orgId, orgId)));
+  return row ?? null;
+}
+
+/** The topic row again, locked for the rest of the transaction. */
+export async function lockTopic(db: DbOrTx, topicId: string): Promise<TopicRow | null> {
+  const [row] = await db.select().from(topics).where(eq(topics.id, topicId)).for('update');
+  return row ?? null;
+}
+
+export async function meetingAttendeeIds(db: DbOrTx, meetingId: string): Promise<string[]> {
+  const rows = await db.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(meetingAttendees.userId));
+  return rows.map((r) => r.userId);
+}
+
+export async function replaceAttendees(tx: DbOrTx, orgId: string, meetingId: string, userIds: string[]): Promise<void> {
+  await tx.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId));
+  const unique = [...new Set(userIds)];
+  if (unique.length) await tx.insert(meetingAttendees).values(unique.map((userId) => ({ orgId, meetingId, userId })));
+}
+
+/** Names and emails of users of the organisation, for hosts, attendees, owners and invitations. */
+export async function peopleById(db: DbOrTx, orgId: string, ids: Iterable<string>): Promise<Map<string, PersonBrief>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.orgId, orgId), inArray(users.id, unique)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function departmentNamesById(db: DbOrTx, orgId: string, ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.id, unique)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The active heads of these departments (recipients of agendas and published records). */
+export async function activeHeadIds(db: DbOrTx, orgId: string, departmentIds: string[]): Promise<string[]> {
+  if (!departmentIds.length) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(departments)
+    .innerJoin(users, eq(users.id, departments.headId))
+    .where(and(eq(departments.orgId, orgId), inArray(departments.id, departmentIds), eq(users.active, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Topics of a meeting in order, each with its feedback rows in order. */
+export async function listTopicsWithFeedback(db: DbOrTx, meetingId: string): Promise<TopicWithFeedback[]> {
+  const rows = await db.select().from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.position), asc(topics.id));
+  const feedback = await feedbackByTopic(db, rows.map((t) => t.id));
+  return rows.map((t) => ({ ...t, feedback: feedback.get(t.id) ?? [] }));
+}
+
+/** One topic with its feedback rows. */
+export async function topicWithFeedback(db: DbOrTx, topic: TopicRow): Promise<TopicWithFeedback> {
+  const feedback = await feedbackByTopic(db, [topic.id]);
+  return { ...topic, feedback: feedback.get(topic.id) ?? [] };
+}
+
+async function feedbackByTopic(db: DbOrTx, topicIds: string[]): Promise<Map<string, FeedbackRow[]>> {
+  const byTopic = new Map<string, FeedbackRow[]>();
+  if (!topicIds.length) return byTopic;
+  const rows = await db
+    .select({ row: topicFeedback, departmentName: departments.name, userName: users.name })
+    .from(topicFeedback)
+    .innerJoin(departments, eq(departments.id, topicFeedback.departmentId))
+    .leftJoin(users, eq(users.id, topicFeedback.userId))
+    .where(inArray(topicFeedback.topicId, topicIds))
+    .orderBy(asc(topicFeedback.position), asc(topicFeedback.id));
+  for (const f of rows) byTopic.set(f.row.topicId, [...(byTopic.get(f.row.topicId) ?? []), { ...f.row, departmentName: f.departmentName, userName: f.userName }]);
+  return byTopic;
+}
+
+/** Action items recorded at this meeting (action_items.meeting_id), oldest first, with their owner's name. */
+export async function listMeetingActionItems(db: DbOrTx, meetingId: string): Promise<MeetingActionItem[]> {
+  return db
+    .select({
+      id: actionItems.id,
+      description: actionItems.description,
+      ownerId: actionItems.ownerId,
+      ownerName: users.name,
+      dueDate: actionItems.dueDate,
+      deliverable: actionItems.deliverable,
+      status: actionItems.status,
+      progress: actionItems.progress,
+      sensitive: actionItems.sensitive,
+      visibleToUserIds: actionItems.visibleToUserIds,
+      sourceTopicId: actionItems.sourceTopicId,
+    })
+    .from(actionItems)
+    .innerJoin(users, eq(users.id, actionItems.ownerId))
+    .where(eq(actionItems.meetingId, meetingId))
+    .orderBy(asc(actionItems.createdAt), asc(actionItems.id));
+}
+
+export async function countTopicActionItems(db: DbOrTx, topicId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(actionItems).where(eq(actionItems.sourceTopicId, topicId));
+  return row?.n ?? 0;
+}
+
+/** The position after the meeting's last topic. */
+export async function nextTopicPosition(db: DbOrTx, meetingId: string): Promise<number> {
+  const [row] = await db.select({ last: max(topics.position) }).from(topics).where(eq(topics.meetingId, meetingId));
+  return row?.last === null || row?.last === undefined ? 0 : row.last + 1;
+}
+
+/**
+ * Puts `topicId` at index `position` among the meeting's topics (clamped to the end) and renumbers the
+ * others 0..n-1, so positions stay dense whatever order the edits came in.
+ */
+export async function moveTopic(tx: DbOrTx, meetingId: string, topicId: string, position: number): Promise<void> {
+  const rows = await tx.select({ id: topics.id, position: topics.position }).from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.position), asc(topics.id));
+  const order = rows.map((r) => r.id).filter((id) => id !== topicId);
+  order.splice(Math.min(position, order.length), 0, topicId);
+  const current = new Map(rows.map((r) => [r.id, r.position]));
+  for (const [index, id] of order.entries()) {
+    if (current.get(id) !== index) await tx.update(topics).set({ position: index }).where(eq(topics.id, id));
+  }
+}
+
+export type FeedbackInput = { departmentId: string; userId?: string | null | undefined; stance?: 'agree' | 'disagree' | 'conditional' | null | undefined; text: string; noFeedback: boolean };
+
+/** Replaces a topic's feedback rows with `rows`, in the order given. */
+export async function replaceFeedback(tx: DbOrTx, orgId: string, topicId: string, rows: FeedbackInput[]): Promise<void> {
+  await tx.delete(topicFeedback).where(eq(topicFeedback.topicId, topicId));
+  if (!rows.length) return;
+  await tx.insert(topicFeedback).values(
+    rows.map((r, position) => ({ orgId, topicId, departmentId: r.departmentId, userId: r.userId ?? null, stance: r.stance ?? null, text: r.text, noFeedback: r.noFeedback, position })),
+  );
+}
+
+/** All GET /meetings/:id needs about a meeting already found: people, topics, feedback, items, department names. */
+export async function loadMeetingDetail(db: DbOrTx, context: MeetingContext): Promise<MeetingDetail> {
+  const { meeting, collaboration } = context;
+  const [attendeeIds, topicList, items] = await Promise.all([
+    meetingAttendeeIds(db, meeting.id),
+    listTopicsWithFeedback(db, meeting.id),
+    listMeetingActionItems(db, meeting.id),
+  ]);
+  const [people, departmentNames] = await Promise.all([
+    peopleById(db, meeting.orgId, [meeting.hostId, meeting.recorderId, ...attendeeIds]),
+    departmentNamesById(db, meeting.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]),
+  ]);
+  return { ...context, people, attendeeIds, topics: topicList, actionItems: items, departmentNames };
+}
