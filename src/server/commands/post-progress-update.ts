@@ -12,6 +12,7 @@ import { actionItemNotificationPayload } from '../presenters/action-item.ts';
 import { isOpen, type ActionItemStatus } from '../../domain/action-item-timing.ts';
 import type { progressUpdateBody } from '../../shared/schemas/action-item.ts';
 import { recordAudit } from './audit.ts';
+import { nextVersion } from './version-check.ts';
 import { throwFieldProblems } from './create-action-item.ts';
 
 export type ProgressUpdateInput = z.infer<typeof progressUpdateBody>;
@@ -88,6 +89,7 @@ export async function postProgressUpdate(
         status,
         lastUpdateAt: now,
         updatedAt: now,
+        version: nextVersion(actionItems.version),
         ...(status === 'done' ? { completedAt: now } : {}),
         ...(moved ? { dueDate: input.newDueDate! } : {}),
       })

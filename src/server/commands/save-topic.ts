@@ -20,6 +20,7 @@ import type { createTopicBody, patchTopicBody } from '../../shared/schemas/meeti
 import { AppError, notFound, type FieldProblem } from '../errors.ts';
 import { assertMeetingAction, canReadMeeting, canSeeTopic } from '../policies/meeting.ts';
 import { recordAudit } from './audit.ts';
+import { assertFreshVersion, nextVersion } from './version-check.ts';
 import { assertActiveUsers, listRefs, type UserRef } from './active-user-refs.ts';
 
 export type CreateTopicInput = z.output<typeof createTopicBody>;
@@ -69,6 +70,7 @@ export async function createTopic(db: Db, actor: Actor, now: Date, meetingId: st
 export async function updateTopic(db: Db, actor: Actor, now: Date, topicId: string, input: PatchTopicInput): Promise<void> {
   await db.transaction(async (tx) => {
     const { topic, context } = await findEditableTopic(tx, actor, topicId);
+    await assertFreshVersion(tx, { type: 'topic', id: topic.id, version: topic.version }, input.version);
     await assertTopicInput(tx, actor, context, input);
     const before = await topicWithFeedback(tx, topic);
     const sensitive = input.sensitive ?? topic.sensitive;
@@ -83,6 +85,7 @@ export async function updateTopic(db: Db, actor: Actor, now: Date, topicId: stri
         sensitive,
         visibleToUserIds: visibleList(actor, sensitive, input.visibleToUserIds ?? topic.visibleToUserIds),
         updatedAt: now,
+        version: nextVersion(topics.version),
       })
       .where(eq(topics.id, topic.id));
     if (input.feedback) await replaceFeedback(tx, actor.orgId, topic.id, input.feedback);

@@ -11,6 +11,7 @@ import { actionItemNotificationPayload, actionItemSnapshot } from '../presenters
 import { isOpen } from '../../domain/action-item-timing.ts';
 import type { patchActionItemBody } from '../../shared/schemas/action-item.ts';
 import { recordAudit } from './audit.ts';
+import { assertFreshVersion, nextVersion } from './version-check.ts';
 import { checkOwner, checkVisibleTo, throwFieldProblems, topicProblem } from './create-action-item.ts';
 
 export type UpdateActionItemInput = z.infer<typeof patchActionItemBody>;
@@ -37,6 +38,7 @@ export async function updateActionItem(db: Db, actor: Actor, id: string, input: 
     const { record, readable } = locked;
     assertActionItemWritable(actor, record, readable, canEditActionItem);
     const before = record.item;
+    await assertFreshVersion(tx, { type: 'action_item', id: before.id, version: before.version }, input.version);
     if (input.status !== undefined && input.status !== before.status && !isOpen(before.status)) {
       throw new AppError('CONFLICT', { messageKey: 'actionItem.closed', fields: [{ path: 'status', message: 'actionItem.closed' }] });
     }
@@ -68,7 +70,7 @@ export async function updateActionItem(db: Db, actor: Actor, id: string, input: 
     const candidate = { ...before, ...changes };
     if (JSON.stringify(actionItemSnapshot(candidate)) === JSON.stringify(actionItemSnapshot(before))) return record;
 
-    const [row] = await tx.update(actionItems).set({ ...changes, updatedAt: now }).where(eq(actionItems.id, before.id)).returning();
+    const [row] = await tx.update(actionItems).set({ ...changes, updatedAt: now, version: nextVersion(actionItems.version) }).where(eq(actionItems.id, before.id)).returning();
     const after = row!;
     await recordAudit(tx, actor, now, {
       entityType: 'action_item',

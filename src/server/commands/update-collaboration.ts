@@ -10,6 +10,7 @@ import { collaborationAbilities } from '../policies/collaboration.ts';
 import { assertWritable } from '../policies/guard.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import { assertFreshVersion, nextVersion } from './version-check.ts';
 
 type Input = z.infer<typeof patchCollaborationBody>;
 
@@ -20,7 +21,8 @@ export async function updateCollaboration(db: Db, actor: Actor, id: string, inpu
     const abilities = found ? collaborationAbilities(actor, found.facts) : null;
     assertWritable(Boolean(abilities?.read), Boolean(found?.facts.archived), Boolean(abilities?.update));
     const before = found!.row;
-    const { participatingDepartmentIds, ...fields } = input;
+    const { participatingDepartmentIds, version, ...fields } = input;
+    await assertFreshVersion(tx, { type: 'collaboration', id, version: before.version }, version);
     if (fields.status && fields.status !== before.status && before.status !== 'active' && fields.status !== 'active') {
       throw new AppError('CONFLICT', { messageKey: 'collaboration.statusTransition', params: { from: before.status, to: fields.status } });
     }
@@ -38,7 +40,7 @@ export async function updateCollaboration(db: Db, actor: Actor, id: string, inpu
     const completedAt = fields.status === undefined ? before.completedAt : fields.status === 'active' ? null : (before.completedAt ?? now);
     const [after] = await tx
       .update(collaborations)
-      .set({ ...fields, completedAt, updatedAt: now })
+      .set({ ...fields, completedAt, updatedAt: now, version: nextVersion(collaborations.version) })
       .where(eq(collaborations.id, id))
       .returning();
     await recordAudit(tx, actor, now, {

@@ -8,6 +8,7 @@ import type { patchMeetingBody } from '../../shared/schemas/meeting.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertMeetingAction } from '../policies/meeting.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
+import { assertFreshVersion, nextVersion } from './version-check.ts';
 import { recordAudit } from './audit.ts';
 import { assertActiveUsers, listRefs, type UserRef } from './active-user-refs.ts';
 import { assertMeetingTimes, meetingSnapshot } from './create-meeting.ts';
@@ -26,6 +27,7 @@ export async function updateMeeting(db: Db, actor: Actor, now: Date, meetingId: 
     if (!context) throw notFound();
     const { meeting: before, collaboration } = context;
     assertMeetingAction(actor, collaboration.facts, before, 'update');
+    await assertFreshVersion(tx, { type: 'meeting', id: before.id, version: before.version }, input.version);
 
     const plannedStart = input.plannedStart ?? before.plannedStart;
     const plannedEnd = input.plannedEnd ?? before.plannedEnd;
@@ -54,6 +56,7 @@ export async function updateMeeting(db: Db, actor: Actor, now: Date, meetingId: 
     const [after] = await tx
       .update(meetings)
       .set({
+        version: nextVersion(meetings.version),
         ...(input.title !== undefined ? { title: input.title } : {}),
         plannedStart,
         plannedEnd,

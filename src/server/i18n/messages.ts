@@ -78,6 +78,7 @@ const zh: Catalog = {
   'record.feedbackMissing': '议题“{title}”缺少“{department}”的反馈（可填写“无反馈”）',
   'record.noActionItems': '会议没有行动项；若确实没有，请标记“无行动项”',
   'record.restrictedTopic': '受限议题',
+  'edit.stale': '内容已被 {name} 修改，请刷新后再保存',
 };
 
 const en: Catalog = {
@@ -156,6 +157,7 @@ const en: Catalog = {
   'record.feedbackMissing': 'Topic "{title}" has no feedback from "{department}" (an explicit "no feedback" counts)',
   'record.noActionItems': 'The meeting has no action items; if there are none, mark "no actions"',
   'record.restrictedTopic': 'restricted topic',
+  'edit.stale': 'Changed by {name} in the meantime; reload before saving',
 };
 
 const catalogs: Record<Locale, Catalog> = { 'zh-CN': zh, en };

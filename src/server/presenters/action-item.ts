@@ -19,6 +19,7 @@ export function presentActionItem(record: ActionItemRecord, actor: Actor, now: D
   const open = isOpen(item.status);
   return {
     id: item.id,
+    version: item.version,
     collaborationId: item.collaborationId,
     collaborationTopic: record.collaborationTopic,
     meetingId: item.meetingId,

@@ -37,6 +37,7 @@ export function presentCollaboration(actor: Actor, found: CollaborationWithFacts
   const open = parts.actionItems.filter((i) => isOpen(i.status));
   return {
     id: row.id,
+    version: row.version,
     topic: row.topic,
     goal: row.goal,
     targets: row.targets,

@@ -18,6 +18,7 @@ export function presentTopic(topic: TopicWithFeedback, actor: Actor) {
   const tz = actor.settings.timeZone;
   return {
     id: topic.id,
+    version: topic.version,
     meetingId: topic.meetingId,
     position: topic.position,
     title: topic.title,
@@ -120,6 +121,7 @@ export function presentMeeting(detail: MeetingDetail, actor: Actor, now: Date, l
   const at = (date: Date | null) => formatInstant(date, tz);
   return {
     id: meeting.id,
+    version: meeting.version,
     collaborationId: meeting.collaborationId,
     collaborationTopic: collaboration.row.topic,
     kind: meeting.kind,

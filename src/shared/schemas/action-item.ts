@@ -23,6 +23,8 @@ export const patchActionItemBody = z.object({
   sensitive: z.boolean().optional(),
   visibleToUserIds: userIdList.optional(),
   sourceTopicId: idSchema.nullable().optional(),
+  /** The version the editor loaded; a stale one is refused with 409 (optimistic concurrency). */
+  version: z.number().int().min(1).optional(),
   /** Refused with its own message: a due date moves only through a progress update that gives the reason. */
   dueDate: z
     .unknown()

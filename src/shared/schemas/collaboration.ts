@@ -35,6 +35,8 @@ export const patchCollaborationBody = z.object({
   visibility: visibilitySchema.optional(),
   periodYear: period.periodYear.nullable().optional(),
   periodQuarter: period.periodQuarter.nullable().optional(),
+  /** The version the editor loaded; a stale one is refused with 409 (optimistic concurrency). */
+  version: z.number().int().min(1).optional(),
 });
 
 export const collaborationsQuery = z.object({

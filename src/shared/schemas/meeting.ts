@@ -27,6 +27,8 @@ export const patchMeetingBody = z.object({
   agenda: z.array(requiredText(200)).max(50).optional(),
   noActions: z.boolean().optional(),
   cancelled: z.boolean().optional(),
+  /** The version the editor loaded; a stale one is refused with 409 (optimistic concurrency). */
+  version: z.number().int().min(1).optional(),
 });
 
 /** Both times optional, and so is the body itself: a bare POST means "it ended just now". */
@@ -65,4 +67,6 @@ export const patchTopicBody = z.object({
   sensitive: z.boolean().optional(),
   visibleToUserIds: userIdList.optional(),
   position: z.number().int().min(0).max(1000).optional(),
+  /** The version the editor loaded; a stale one is refused with 409 (optimistic concurrency). */
+  version: z.number().int().min(1).optional(),
 });

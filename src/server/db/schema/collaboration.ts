@@ -24,6 +24,8 @@ export const collaborations = pgTable(
     archivedAt: instant(),
     createdAt: createdAt(),
     updatedAt: instant().notNull().defaultNow(),
+    /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
+    version: integer().notNull().default(1),
   },
   (t) => [index().on(t.orgId, t.status), index().on(t.initiatingDepartmentId), index().on(t.orgId, t.periodYear, t.periodQuarter)],
 );
@@ -82,6 +84,8 @@ export const meetings = pgTable(
     createdBy: uuid().notNull().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: instant().notNull().defaultNow(),
+    /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
+    version: integer().notNull().default(1),
   },
   (t) => [index().on(t.collaborationId, t.plannedStart), index().on(t.orgId, t.plannedStart)],
 );
@@ -112,6 +116,8 @@ export const topics = pgTable(
     visibleToUserIds: uuid().array().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: instant().notNull().defaultNow(),
+    /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
+    version: integer().notNull().default(1),
   },
   (t) => [index().on(t.meetingId, t.position)],
 );
@@ -159,6 +165,8 @@ export const actionItems = pgTable(
     createdBy: uuid().notNull().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: instant().notNull().defaultNow(),
+    /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
+    version: integer().notNull().default(1),
   },
   (t) => [
     index().on(t.orgId, t.ownerId, t.status),
