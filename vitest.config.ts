@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` runs the pure tests under src/ once; `pglite` and `postgres` run every
+ * Four projects: `unit` runs the pure tests under src/ once; `pglite` and `postgres` run every
  * test under test/ against each back end. test/global-setup.ts prepares the database of each
  * (a migrated PGlite dump, or a throwaway PostgreSQL server) and test/database.ts opens it.
- * TZ is UTC everywhere so the domain rules are checked as the server runs them.
+ * TZ is UTC everywhere so the domain rules are checked as the server runs them. `e2e` drives the
+ * built web app in Chromium against one real server (e2e/global-setup.ts), one spec file at a time;
+ * without Chromium it is skipped loudly, and in CI it fails instead.
  */
 const databaseTests = {
   include: ['test/**/*.test.ts'],
@@ -40,6 +42,17 @@ export default defineConfig({
           name: 'postgres',
           env: { TZ: 'UTC', TEST_DB: 'postgres' },
           provide: { backend: 'postgres' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../src/server/app.ts';
+import { buildApp, type AppOptions } from '../src/server/app.ts';
 import type { Database } from '../src/server/db/client.ts';
 import { fixedClock, type FixedClock } from '../src/domain/clock.ts';
 import { openTestDatabase } from './database.ts';
@@ -7,11 +7,11 @@ import { PASSWORD } from './factories.ts';
 
 export type TestContext = { app: FastifyInstance; database: Database; clock: FixedClock };
 
-/** A real app on a real (PGlite or PostgreSQL) database with a clock the test controls. */
-export async function buildTestApp(now = '2024-07-08T10:00:00+08:00'): Promise<TestContext> {
+/** A real app on a real (PGlite or PostgreSQL) database with a clock the test controls; `options` adds app settings (e.g. notifications). */
+export async function buildTestApp(now = '2024-07-08T10:00:00+08:00', options: Partial<AppOptions> = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = fixedClock(now);
-  const app = await buildApp({ database, clock });
+  const app = await buildApp({ ...options, database, clock });
   await app.ready();
   return { app, database, clock };
 }

@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database, Db } from './db/client.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -12,6 +16,9 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { apiRoutes } from './routes/index.ts';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from './notifications/channels/secret-box.ts';
+import type { SendSettings } from './notifications/deliver.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +27,8 @@ declare module 'fastify' {
     clock: Clock;
     settingsFromEnv: AppOptions;
     changeFeed: ChangeFeed;
+    /** How chat groups are sealed, checked and sent to (channel routes, test messages). */
+    notificationSettings: SendSettings;
   }
 }
 
@@ -30,7 +39,17 @@ export type AppOptions = {
   /** Mark cookies Secure and trust X-Forwarded-* (behind an HTTPS proxy). */
   trustProxy?: boolean;
   publicUrl?: string | undefined;
+  /** Folder of the built web app served at `/`; false serves the API only. Defaults to dist/web when it has been built. */
+  webRoot?: string | false;
+  /**
+   * Sealing key, SSRF switch and mail server for chat groups and notifications (server.ts builds them
+   * from the environment). Without it — tests — a throwaway key and no private targets.
+   */
+  notifications?: SendSettings;
 };
+
+/** Where `npm run build` (vite.config.ts) puts the web app. */
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Builds the whole HTTP application without listening, so tests drive it through `inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -49,6 +68,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('settingsFromEnv', options);
   app.decorate('changeFeed', createChangeFeed(options.database));
+  app.decorate(
+    'notificationSettings',
+    options.notifications ?? { publicUrl: options.publicUrl ?? 'http://localhost:3000', allowPrivate: false, secretBox: createSecretBox(randomBytes(32)) },
+  );
   app.addHook('onClose', async () => app.changeFeed.close());
 
   await app.register(helmet, {
@@ -90,5 +113,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(apiRoutes, { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
+}
+
+/** A year: Vite names every asset by its content hash, so a changed file is a new URL. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built single-page app: hashed assets cached for good, and index.html (never cached, so a
+ * deploy is picked up at once) for any other page a browser asks for — the routes of the web app are
+ * shareable links. API paths and non-HTML requests keep the API's JSON 404. Without a build, the
+ * server answers the API alone.
+ */
+async function registerWebApp(app: FastifyInstance, root: string | false): Promise<void> {
+  if (root === false || !existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    // One route per built file, found at start; everything else falls through to the page route below.
+    wildcard: false,
+    index: false,
+    dotfiles: 'ignore',
+    // The build writes .br and .gz beside each file (vite.config.ts); sent to browsers that accept them.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(reply, filePath) {
+      const hashed = filePath.startsWith(path.join(root, 'assets') + path.sep);
+      reply.header('cache-control', hashed ? IMMUTABLE : 'no-cache');
+    },
+  });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const isApi = request.url === '/api' || request.url.startsWith('/api/');
+    const wantsPage = (request.headers.accept ?? '').includes('text/html');
+    if (isApi || !wantsPage) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 }

@@ -20,6 +20,14 @@ const envSchema = z.object({
   /** Outgoing mail server, smtp://user:pass@host:port, and the sender address. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().optional(),
+  /**
+   * Key that seals robot URLs and signing secrets at rest: base64 of 32 bytes (`openssl rand -base64 32`).
+   * Unset, DATA_DIR/secret.key is created on first use; servers sharing one PostgreSQL must share the key.
+   */
+  LIAISON_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value.trim(), 'base64').length === 32, 'must be base64 of 32 bytes')
+    .optional(),
   /** Let robots and webhooks target private or loopback addresses (intranet, tests). */
   LIAISON_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   /** Base URL used in links inside messages. */

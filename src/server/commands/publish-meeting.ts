@@ -8,7 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { assertMeetingAction } from '../policies/meeting.ts';
 import { missingPartsOf, presentMissingParts } from '../presenters/meeting.ts';
-import { enqueueNotifications } from '../notifications/outbox.ts';
+import { enqueueGroupNotifications, enqueueNotifications } from '../notifications/outbox.ts';
 import { recordAudit } from './audit.ts';
 
 /**
@@ -61,7 +61,19 @@ export async function publishMeeting(db: Db, actor: Actor, now: Date, meetingId:
     // Owners first, each with their own items: the outbox keeps one row per person, so this one wins.
     for (const [ownerId, items] of groupByOwner(detail.actionItems)) await notify([ownerId], { ...base, items: items.map(itemNotice) });
     const headIds = await activeHeadIds(tx, actor.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]);
-    await notify([...headIds, ...detail.attendeeIds], base);
+    const summary = { ...base, itemCount: detail.actionItems.filter((i) => i.status !== 'cancelled').length };
+    await notify([...headIds, ...detail.attendeeIds], summary);
+    // The chat groups get the non-sensitive summary, the departments' heads @-mentioned.
+    await enqueueGroupNotifications(tx, {
+      orgId: actor.orgId,
+      event: 'record_published',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      collaborationId: meeting.collaborationId,
+      payload: summary,
+      mentionUserIds: headIds,
+      now,
+    });
   });
 }
 

@@ -6,7 +6,7 @@ import { activeHeadIds, findMeetingContext, meetingAttendeeIds } from '../db/que
 import { isAgendaLate } from '../../domain/meeting-deadlines.ts';
 import { invalidField, notFound } from '../errors.ts';
 import { assertMeetingAction } from '../policies/meeting.ts';
-import { enqueueNotifications } from '../notifications/outbox.ts';
+import { enqueueGroupNotifications, enqueueNotifications } from '../notifications/outbox.ts';
 import { recordAudit } from './audit.ts';
 import { meetingNoticePayload, meetingPeopleIds } from './meeting-notice.ts';
 
@@ -38,16 +38,17 @@ export async function sendAgenda(db: Db, actor: Actor, now: Date, meetingId: str
       meetingAttendeeIds(tx, meeting.id),
       activeHeadIds(tx, actor.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]),
     ]);
-    await enqueueNotifications(tx, {
+    const notice = {
       orgId: actor.orgId,
-      event: 'agenda_sent',
-      recipientIds: [...meetingPeopleIds(meeting, attendeeIds), ...headIds],
+      event: 'agenda_sent' as const,
       entityType: 'meeting',
       entityId: meeting.id,
       collaborationId: meeting.collaborationId,
       payload: { ...meetingNoticePayload(meeting, collaboration.row.topic), agenda: meeting.agenda, late },
       occurrence: String(meeting.sequence),
       now,
-    });
+    };
+    await enqueueNotifications(tx, { ...notice, recipientIds: [...meetingPeopleIds(meeting, attendeeIds), ...headIds] });
+    await enqueueGroupNotifications(tx, notice);
   });
 }

@@ -9,6 +9,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { fromPglite } from 'pg-boss';
+import type { ConstructorOptions as JobQueueOptions } from 'pg-boss';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -27,6 +29,11 @@ export type Database = {
    * hears every instance's commits; PGlite in-process). Answers the unsubscribe.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * How pg-boss reaches this database: its own small pool on the PostgreSQL server, or the embedded
+   * PGlite instance through pg-boss's PGlite adapter (which runs its multi-statement SQL with `exec`).
+   */
+  jobQueueOptions(): JobQueueOptions;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -52,6 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       migrate: () => migratePg(db as never, { migrationsFolder }),
       close: () => pool.end(),
       listen: (channel, onPayload) => listenPg(options.url!, channel, onPayload),
+      jobQueueOptions: () => ({ connectionString: options.url!, max: 4 }),
     };
   }
   const dataDir = options.dataDir ?? './data';
@@ -73,6 +81,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         if (!client.closed) await unlisten();
       };
     },
+    jobQueueOptions: () => ({ db: fromPglite(client), backend: 'pglite' }),
     ...{ pglite: client },
   };
 }

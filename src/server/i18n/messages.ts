@@ -79,6 +79,16 @@ const zh: Catalog = {
   'record.noActionItems': '会议没有行动项；若确实没有，请标记“无行动项”',
   'record.restrictedTopic': '受限议题',
   'edit.stale': '内容已被 {name} 修改，请刷新后再保存',
+  'field.clockTime': '时间格式应为 HH:mm，例如 22:00',
+  'quietHours.empty': '免打扰的开始与结束时间不能相同',
+  'channel.unsafeUrl': '不允许向该地址发送消息（仅支持 http/https，云元数据地址等一律禁止）',
+  'channel.privateUrl': '该地址指向内网或本机；如确需使用内网机器人，请管理员设置 LIAISON_WEBHOOK_ALLOW_PRIVATE=1',
+  'channel.unresolvable': '无法解析该地址的域名',
+  'channel.urlShape': '这不像是{kind}机器人的 Webhook 地址，请从群设置中复制完整地址',
+  'channel.secretRequired': 'Webhook 需要签名密钥（Standard Webhooks 的 whsec_ 密钥）',
+  'channel.secretInvalid': '签名密钥格式不正确，应为 whsec_ 开头的 base64 密钥',
+  'channel.wrongScope': '该群聊属于某个协作，请在协作中管理',
+  'delivery.notDead': '只有发送失败（已放弃）的通知才能重试',
 };
 
 const en: Catalog = {
@@ -158,6 +168,16 @@ const en: Catalog = {
   'record.noActionItems': 'The meeting has no action items; if there are none, mark "no actions"',
   'record.restrictedTopic': 'restricted topic',
   'edit.stale': 'Changed by {name} in the meantime; reload before saving',
+  'field.clockTime': 'Expected a time HH:mm, e.g. 22:00',
+  'quietHours.empty': 'Quiet hours must start and end at different times',
+  'channel.unsafeUrl': 'Messages cannot be sent to this address (http/https only; cloud metadata and similar addresses are never allowed)',
+  'channel.privateUrl': 'This address is on a private network or this machine; an admin must set LIAISON_WEBHOOK_ALLOW_PRIVATE=1 to allow intranet robots',
+  'channel.unresolvable': "This address's host name does not resolve",
+  'channel.urlShape': 'This does not look like a {kind} robot webhook URL; copy the full address from the group settings',
+  'channel.secretRequired': 'A webhook needs a signing secret (a Standard Webhooks whsec_ secret)',
+  'channel.secretInvalid': 'The signing secret should be a base64 secret starting with whsec_',
+  'channel.wrongScope': 'This chat group belongs to a collaboration; manage it there',
+  'delivery.notDead': 'Only a notification that was given up on can be retried',
 };
 
 const catalogs: Record<Locale, Catalog> = { 'zh-CN': zh, en };

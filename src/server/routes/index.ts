@@ -6,6 +6,7 @@ import { notificationRoutes } from './notifications/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { actionItemRoutes } from './action-items/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
+import { channelRoutes } from './channels/index.ts';
 
 /** Every resource's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,4 +17,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(eventRoutes);
   await app.register(actionItemRoutes);
   await app.register(meetingRoutes);
+  await app.register(channelRoutes);
 };

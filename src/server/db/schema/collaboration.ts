@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.ts';
 import { departments, users } from './organization.ts';
@@ -77,6 +78,8 @@ export const meetings = pgTable(
     minutesStatus: text({ enum: ['draft', 'published'] }).notNull().default('draft'),
     publishedAt: instant(),
     publishedLate: boolean(),
+    /** When the sweep found the record still unpublished past its deadline (rule 3) and told the initiating head. */
+    lateFlaggedAt: instant(),
     publishedBy: uuid().references(() => users.id),
     noActions: boolean().notNull().default(false),
     cancelledAt: instant(),
@@ -87,7 +90,13 @@ export const meetings = pgTable(
     /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
     version: integer().notNull().default(1),
   },
-  (t) => [index().on(t.collaborationId, t.plannedStart), index().on(t.orgId, t.plannedStart)],
+  (t) => [
+    index().on(t.collaborationId, t.plannedStart),
+    index().on(t.orgId, t.plannedStart),
+    // The reminder sweep's finders: meetings whose agenda is unsent, and records not yet published.
+    index('meetings_agenda_unsent_idx').on(t.orgId, t.plannedStart).where(sql`${t.agendaSentAt} IS NULL AND ${t.cancelledAt} IS NULL AND ${t.heldAt} IS NULL`),
+    index('meetings_unpublished_idx').on(t.orgId, t.plannedEnd).where(sql`${t.minutesStatus} = 'draft' AND ${t.cancelledAt} IS NULL`),
+  ],
 );
 
 export const meetingAttendees = pgTable(
@@ -172,6 +181,11 @@ export const actionItems = pgTable(
     index().on(t.orgId, t.ownerId, t.status),
     index().on(t.collaborationId, t.dueDate),
     index().on(t.orgId, t.status, t.dueDate),
+    // The reminder sweep's finders over open items: by due date (D-1, overdue, escalation) and by last sign of life (stale).
+    index('action_items_open_due_idx').on(t.orgId, t.dueDate).where(sql`${t.status} IN ('todo', 'in_progress', 'blocked')`),
+    index('action_items_open_activity_idx')
+      .on(t.orgId, sql`coalesce(${t.lastUpdateAt}, ${t.createdAt})`)
+      .where(sql`${t.status} IN ('todo', 'in_progress', 'blocked')`),
   ],
 );
 

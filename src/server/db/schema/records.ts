@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.ts';
 import { collaborations } from './collaboration.ts';
 import { departments, users } from './organization.ts';
@@ -43,11 +44,42 @@ export const notifications = pgTable(
     attempts: integer().notNull().default(0),
     nextAttemptAt: instant().notNull().defaultNow(),
     deliveredAt: instant(),
+    /** Set when the last attempt failed for good (max attempts, or a permanent error); an admin may retry it. */
+    deadAt: instant(),
+    /**
+     * A worker's claim on the row while it sends: other workers skip the row until this passes, so a
+     * crashed worker's rows are taken over after the lease instead of being stuck or sent twice.
+     */
+    leaseUntil: instant(),
     readAt: instant(),
     lastError: text(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.recipientId, t.createdAt), index().on(t.deliveredAt, t.nextAttemptAt)],
+  (t) => [
+    index().on(t.recipientId, t.createdAt),
+    index().on(t.deliveredAt, t.nextAttemptAt),
+    index('notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} IS NULL AND ${t.deadAt} IS NULL`),
+    index('notifications_dead_idx').on(t.orgId, t.deadAt).where(sql`${t.deadAt} IS NOT NULL`),
+    index().on(t.channelId, t.createdAt),
+  ],
+);
+
+/**
+ * Reminders the sweep has already raised: one row per rule, subject and occurrence (the meeting's
+ * sequence, the local date of an overdue day, the stale period...). Inserting here with ON CONFLICT DO
+ * NOTHING RETURNING is how a sweep — run twice, or on two instances at once — picks each due reminder
+ * exactly once, in the same transaction as its outbox rows.
+ */
+export const sentReminders = pgTable(
+  'sent_reminders',
+  {
+    orgId: orgId(),
+    kind: text().notNull(),
+    subjectId: uuid().notNull(),
+    occurrence: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId, t.occurrence] })],
 );
 
 /** Chat-group robots and webhooks of a collaboration, a department, or the whole organisation. */
@@ -64,9 +96,10 @@ export const channels = pgTable(
     secret: text(),
     createdBy: uuid().notNull().references(() => users.id),
     createdAt: createdAt(),
+    updatedAt: instant(),
     disabledAt: instant(),
   },
-  (t) => [index().on(t.collaborationId)],
+  (t) => [index().on(t.collaborationId), index().on(t.orgId, t.departmentId)],
 );
 
 /**

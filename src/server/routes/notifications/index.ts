@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifications } from '../../db/schema/index.ts';
 import { idParams } from '../../../shared/schemas/common.ts';
@@ -22,7 +22,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     const { limit, cursor, unread } = request.query;
     const after = decodeCursor(cursor, z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() }));
-    const mine = and(eq(notifications.recipientId, actor.userId), eq(notifications.channel, 'in_app'));
+    // A reminder held to working hours shows from its delivery time, like every other channel.
+    const mine = and(eq(notifications.recipientId, actor.userId), eq(notifications.channel, 'in_app'), lte(notifications.nextAttemptAt, app.clock.now()));
     const [rows, [unreadCount]] = await Promise.all([
       app.db
         .select()

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError, setCsrfToken } from './client.ts';
+import type { LoginResult, Me } from './types.ts';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in user, or null when nobody is (401 is an answer here, not an error). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/** The signed-in user where the app shell guarantees one. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser outside a signed-in page');
+  return data;
+}
+
+export type Credentials = { email: string; password: string };
+
+/** Signs in, forgets whatever the previous user's pages had cached, and loads the new profile. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Credentials) => api.post<LoginResult>('/auth/login', credentials),
+    onSuccess: async (result) => {
+      setCsrfToken(result.csrfToken);
+      queryClient.clear();
+      await queryClient.fetchQuery({ queryKey: meKey, queryFn: fetchMe });
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+type Preferences = { locale?: 'zh-CN' | 'en'; channels?: Record<string, string[]> };
+
+/** Remembers the UI language on the account too, so mail and chat messages follow it. PUT replaces, so read first. */
+export async function saveLanguagePreference(locale: 'zh-CN' | 'en'): Promise<void> {
+  const current = await api.get<Preferences>('/me/preferences');
+  await api.put<Preferences>('/me/preferences', { ...(current.channels ? { channels: current.channels } : {}), locale });
+}
