@@ -117,6 +117,13 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** The wall-clock reading in `tz` at an instant (whole seconds) and how far it is ahead of UTC, in ms. */
+export function wallClock(instant: Date, tz: string): WallParts & { offsetMs: number } {
+  const wholeSecondMs = Math.floor(instant.getTime() / 1000) * 1000;
+  const p = wallParts(wholeSecondMs, tz);
+  return { ...p, offsetMs: Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - wholeSecondMs };
+}
+
 /** How far the wall clock in `tz` is ahead of UTC at an instant, in ms (Shanghai: +8 h). */
 function offsetAt(epochMs: number, tz: string): number {
   const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
