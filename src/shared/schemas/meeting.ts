@@ -70,3 +70,17 @@ export const patchTopicBody = z.object({
   /** The version the editor loaded; a stale one is refused with 409 (optimistic concurrency). */
   version: z.number().int().min(1).optional(),
 });
+
+/** GET /meetings: meetings of collaborations the caller may read, soonest first. */
+export const meetingsQuery = z.object({
+  collaborationId: idSchema.optional(),
+  /** Meetings where the caller is host, recorder or attendee (`mine`), or specifically host or recorder. */
+  role: z.enum(['mine', 'host', 'recorder']).optional(),
+  /** `agenda`: agenda not sent yet, meeting not started; `minutes`: held or past its end, minutes not published. */
+  pending: z.enum(['agenda', 'minutes']).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  includeCancelled: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

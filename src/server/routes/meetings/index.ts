@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../auth/actor.ts';
 import { idParams } from '../../../shared/schemas/common.ts';
-import { createMeetingBody, createTopicBody, heldBody, patchMeetingBody, patchTopicBody } from '../../../shared/schemas/meeting.ts';
+import { createMeetingBody, createTopicBody, heldBody, meetingsQuery, patchMeetingBody, patchTopicBody } from '../../../shared/schemas/meeting.ts';
+import { z } from 'zod';
+import { listMeetings } from '../../db/queries/meeting-list.ts';
+import { presentMeetingListItem } from '../../presenters/meeting-list-item.ts';
+import { decodeCursor, page } from '../pagination.ts';
 import { findMeetingContext, findTopic, loadMeetingDetail, topicWithFeedback } from '../../db/queries/meetings.ts';
 import { notFound } from '../../errors.ts';
 import { localeFrom, translate } from '../../i18n/messages.ts';
@@ -45,6 +49,16 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const meetingId = await createMeeting(app.db, actor, now, request.params.id, request.body);
     const detail = await readMeeting(app, actor, meetingId);
     return reply.status(201).send({ ...presentMeeting(detail, actor, now, locale(request)), warnings: meetingWarnings(detail.meeting, actor, now, locale(request)) });
+  });
+
+  app.get('/meetings', { schema: { tags: ['meetings'], querystring: meetingsQuery } }, async (request) => {
+    const actor = requireActor(request);
+    const { cursor, includeCancelled, ...filters } = request.query;
+    const now = app.clock.now();
+    const after = decodeCursor(cursor, z.object({ plannedStart: z.iso.datetime({ offset: true }), id: z.uuid() }));
+    const rows = await listMeetings(app.db, actor, { ...filters, includeCancelled: includeCancelled === 'true', now, after });
+    const result = page(rows, filters.limit, (last) => ({ plannedStart: last.planned_start.toISOString(), id: last.id }));
+    return { items: result.items.map((r) => presentMeetingListItem(r, actor, now)), nextCursor: result.nextCursor };
   });
 
   app.get('/meetings/:id', { schema: { tags: ['meetings'], params: idParams } }, async (request) => {
