@@ -39,7 +39,9 @@ export default defineConfig({
   plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
-    emptyOutDir: true,
+    // Old chunks stay (scripts/build-web.ts prunes them after an hour): a tab still open on the previous
+    // build, or a server started before this build, keeps finding the files it names.
+    emptyOutDir: false,
     manifest: true,
     target: 'es2022',
     // Hashed files only: a data: URL in a script would be an inline asset the CSP has to allow.

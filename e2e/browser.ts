@@ -25,7 +25,7 @@ export const PHONE: Viewport = { width: 375, height: 740 };
  * API answer of 4xx ("Failed to load resource … 401") is left out: the app asks GET /auth/me to learn
  * that nobody is signed in, and shows wrong passwords and refused fields itself.
  */
-export type ConsoleProblems = { messages: string[] };
+export type ConsoleProblems = { messages: string[]; /** Warnings, shown when a spec fails (RouteError logs the cause here). */ warnings: string[] };
 
 export type BrowserPage = { context: BrowserContext; page: Page; problems: ConsoleProblems };
 
@@ -43,11 +43,12 @@ export async function openPage(
     extraHTTPHeaders: { 'accept-language': locale === 'en' ? 'en-US,en;q=0.9' : 'zh-CN,zh;q=0.9' },
   });
   const page = await context.newPage();
-  const problems: ConsoleProblems = { messages: [] };
+  const problems: ConsoleProblems = { messages: [], warnings: [] };
   page.on('pageerror', (error) => problems.messages.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
     const text = message.text();
+    if (message.type() === 'warning') problems.warnings.push(text);
+    if (message.type() !== 'error') return;
     const isApiRefusal = /status of 4\d\d/.test(text) && message.location().url.includes('/api/v1/');
     if (!isApiRefusal) problems.messages.push(`console.error: ${text} (${message.location().url})`);
   });

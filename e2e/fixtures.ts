@@ -33,7 +33,8 @@ export function describeInBrowser(name: string, body: (e2e: E2e) => void): void 
     });
     afterAll(async () => {
       await e2e.browser?.close();
-      expect(pages.flatMap((p) => p.problems.messages)).toEqual([]);
+      const warnings = pages.flatMap((p) => p.problems.warnings);
+      expect(pages.flatMap((p) => p.problems.messages), `console warnings:\n${warnings.join('\n')}`).toEqual([]);
     });
     body(e2e);
   });

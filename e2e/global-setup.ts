@@ -29,9 +29,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const reason = browserUnavailableReason();
   if (reason) {
     if (process.env.CI) throw new Error(`Browser specs cannot run in CI: ${reason}`);
-    loudly([`BROWSER SPECS SKIPPED: ${reason}.`, 'The web app is NOT tested end to end in this run.', 'CI=true makes this an error.']);
+    const notice = [`BROWSER SPECS SKIPPED: ${reason}.`, 'The web app is NOT tested end to end in this run.', 'CI=true makes this an error.'];
+    loudly(notice);
     project.provide('e2eSkipReason', reason);
-    return async () => {};
+    // Again at the end, where the summary is read.
+    return async () => loudly(notice);
   }
   await buildWebIfStale();
   const server = await startE2eServer();

@@ -35,7 +35,7 @@ describeInBrowser('375 px wide phone', (e2e) => {
     await page.getByRole('heading', { name: '2024年Q3新品发布会筹备', level: 1 }).waitFor();
     await check('collaboration, meetings');
     await page.getByRole('tab', { name: /行动项/ }).click();
-    await page.getByText('设计部完成发布会主视觉初稿').waitFor();
+    await page.getByRole('tabpanel').getByText('设计部完成发布会主视觉初稿').waitFor();
     await check('collaboration, action items');
     await page.getByRole('tab', { name: '历史记录' }).click();
     await page.getByText(/创建了协作/).waitFor();

@@ -7,13 +7,42 @@ import { fileURLToPath } from 'node:url';
 import { buildWebIfStale } from '../scripts/build-web.ts';
 import { DESKTOP, launchBrowser, openPage, PHONE, type Viewport } from './browser.ts';
 import { signIn } from './fixtures-sign-in.ts';
-import { startE2eServer } from './server.ts';
+import { E2E_PASSWORD, startE2eServer, type E2eServer } from './server.ts';
+import { addDays, localDate } from '../src/domain/calendar-date.ts';
 
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/**
+ * Today's work for the pictures: the demo's story is from July 2024, so the market head assigns the
+ * designer two fresh items (due this week and later) — which also rings the designer's bell.
+ */
+async function addFreshItems(server: E2eServer): Promise<void> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.demo.users.marketHead.email, password: E2E_PASSWORD }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const today = localDate(new Date(), 'Asia/Shanghai');
+  const items = [
+    { description: '设计部输出发布会物料清单', dueDate: addDays(today, 2), deliverable: '物料清单（含尺寸与数量）' },
+    { description: '设计部完成邀请函设计', dueDate: addDays(today, 12), deliverable: '电子版与印刷版邀请函各1份' },
+  ];
+  for (const item of items) {
+    const response = await fetch(`${server.url}/api/v1/collaborations/${server.demo.collaborationId}/action-items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ ...item, ownerId: server.demo.users.designer.id }),
+    });
+    if (response.status !== 201) throw new Error(`creating an item failed: ${response.status} ${await response.text()}`);
+  }
+}
 
 await buildWebIfStale();
 mkdirSync(outDir, { recursive: true });
 const server = await startE2eServer();
+await addFreshItems(server);
 const browser = await launchBrowser();
 try {
   for (const [suffix, viewport] of [['1280', DESKTOP], ['375', PHONE]] as [string, Viewport][]) {

@@ -3,7 +3,7 @@
  * so `npm start` serves a current web app without rebuilding on each start. Also used by the e2e
  * tests' global setup. `--force` always builds.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,6 +26,22 @@ export function isWebBuildStale(): boolean {
   return SOURCES.some((source) => newestChange(path.join(root, source)) > builtAt);
 }
 
+/** How long files of earlier builds stay for pages and servers that still name them. */
+const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
+
+/** Removes assets the new manifest does not name once they are older than an hour. */
+function pruneOldAssets(): void {
+  const assets = path.join(root, 'dist/web/assets');
+  const manifest = JSON.parse(readFileSync(BUILT, 'utf8')) as Record<string, { file: string; css?: string[] }>;
+  const current = new Set(Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? [])]).map((f) => path.basename(f)));
+  const cutoff = Date.now() - KEEP_OLD_BUILDS_MS;
+  for (const name of readdirSync(assets)) {
+    const file = path.join(assets, name);
+    if (current.has(name.replace(/\.(br|gz)$/, '')) || statSync(file).mtimeMs > cutoff) continue;
+    rmSync(file, { force: true });
+  }
+}
+
 /** Runs `vite build` when needed; returns whether it built. */
 export async function buildWebIfStale(options: { force?: boolean; logLevel?: 'info' | 'warn' | 'silent' } = {}): Promise<boolean> {
   if (!options.force && !isWebBuildStale()) return false;
@@ -39,6 +55,7 @@ export async function buildWebIfStale(options: { force?: boolean; logLevel?: 'in
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+  pruneOldAssets();
   return true;
 }
 

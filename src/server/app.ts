@@ -121,18 +121,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * Serves the built single-page app: hashed assets cached for good, and index.html (never cached, so a
- * deploy is picked up at once) for any other page a browser asks for — the routes of the web app are
- * shareable links. API paths and non-HTML requests keep the API's JSON 404. Without a build, the
- * server answers the API alone.
+ * Serves the built single-page app: files of the build (hashed assets cached for good), and
+ * index.html (never cached, so a deploy is picked up at once) for any other page a browser asks for —
+ * the routes of the web app are shareable links. API paths and non-HTML requests keep the API's JSON
+ * 404. Files are looked up on each request, so a rebuild while the server runs is served at once.
+ * Without a build, the server answers the API alone.
  */
 async function registerWebApp(app: FastifyInstance, root: string | false): Promise<void> {
   if (root === false || !existsSync(path.join(root, 'index.html'))) return;
   await app.register(fastifyStatic, {
     root,
-    prefix: '/',
-    // One route per built file, found at start; everything else falls through to the page route below.
-    wildcard: false,
+    serve: false,
     index: false,
     dotfiles: 'ignore',
     // The build writes .br and .gz beside each file (vite.config.ts); sent to browsers that accept them.
@@ -144,9 +143,11 @@ async function registerWebApp(app: FastifyInstance, root: string | false): Promi
     },
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const isApi = request.url === '/api' || request.url.startsWith('/api/');
-    const wantsPage = (request.headers.accept ?? '').includes('text/html');
-    if (isApi || !wantsPage) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const pathname = request.url.split('?')[0]!;
+    if (pathname === '/api' || pathname.startsWith('/api/')) return reply.callNotFound();
+    // A file of the build (favicon.svg, assets/index-3f2a.js); a missing one is the API's 404.
+    if (/\.[A-Za-z0-9]+$/.test(pathname)) return reply.sendFile(pathname.slice(1));
+    if (!(request.headers.accept ?? '').includes('text/html')) return reply.callNotFound();
+    return reply.sendFile('index.html');
   });
 }

@@ -45,13 +45,14 @@ export async function startServer(env: Env = loadEnv(), options: StartOptions = 
     await app.listen({ port: env.PORT, host: env.HOST });
     if (options.worker ?? true) worker = await startWorker({ database, send: notifications, logger: app.log });
     const url = env.PUBLIC_URL?.replace(/\/$/, '') ?? browserUrl(app.server.address() as AddressInfo);
+    const running = { app, database, url, close: closeOnce(app, database, async () => { await worker?.stop(); notifications.close(); }) };
+    // Before announcing the server: whoever reads the line may signal at once, and without a handler
+    // yet the signal would kill the process instead of closing it.
+    if (options.handleSignals ?? true) exitOnSignals(running);
     app.log.info({ url, database: database.kind }, 'Liaison listening');
     // One write, so the login box never arrives apart from the line announcing the server.
     const message = firstStartMessage(firstStart, url);
     print([`Liaison listening on ${url}`, ...(message ? [message] : [])].join('\n'));
-
-    const running = { app, database, url, close: closeOnce(app, database, async () => { await worker?.stop(); notifications.close(); }) };
-    if (options.handleSignals ?? true) exitOnSignals(running);
     return running;
   } catch (error) {
     await worker?.stop().catch(() => {});

@@ -301,7 +301,7 @@ describe('2024年Q3新品发布会筹备: reminders from scheduling to escalatio
 
   it('delivers all of it: the chat group gets the summaries with the head named, e-mails carry the .ics', async () => {
     at('2024-07-22T10:00:00+08:00');
-    const deps = { db: ctx.database.db, clock: ctx.clock, settings, options: { ...defaultDeliveryOptions, batchSize: 50 } };
+    const deps = { db: ctx.database.db, clock: ctx.clock, settings, orgIds: [cast.org.id], options: { ...defaultDeliveryOptions, batchSize: 50 } };
     for (let pass = 0; pass < 20; pass++) {
       const done = await deliverDueNotifications(deps);
       if (done.delivered + done.retry + done.dead === 0) break;

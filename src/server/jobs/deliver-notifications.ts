@@ -31,7 +31,15 @@ export const defaultDeliveryOptions: DeliveryOptions = {
   pollMs: 5_000,
 };
 
-export type DeliveryDeps = { db: Db; clock: Clock; settings: SendSettings; options: DeliveryOptions; limiter?: RobotLimiter };
+export type DeliveryDeps = {
+  db: Db;
+  clock: Clock;
+  settings: SendSettings;
+  options: DeliveryOptions;
+  limiter?: RobotLimiter;
+  /** Only these organisations' rows (tests sharing one database); every row unless set. */
+  orgIds?: string[];
+};
 
 export type DeliveryOutcome = 'delivered' | 'retry' | 'dead' | 'deferred';
 
@@ -41,16 +49,17 @@ export type DeliveryOutcome = 'delivered' | 'retry' | 'dead' | 'deferred';
  * crashed worker held from being taken until its lease ends. Each claim bumps `attempts`, which is
  * then the claim's fencing token when the outcome is recorded.
  */
-export async function claimDueNotifications(db: Db, now: Date, limit: number, leaseMs: number): Promise<NotificationRow[]> {
+export async function claimDueNotifications(db: Db, now: Date, limit: number, leaseMs: number, orgIds?: string[]): Promise<NotificationRow[]> {
   if (limit <= 0) return [];
   const leaseUntil = new Date(now.getTime() + leaseMs);
+  const scope = orgIds ? sql`AND org_id IN (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`UPDATE notifications n SET lease_until = ${leaseUntil.toISOString()}::timestamptz, attempts = n.attempts + 1
         FROM (
           SELECT id FROM notifications
           WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ${now.toISOString()}::timestamptz
-            AND (lease_until IS NULL OR lease_until <= ${now.toISOString()}::timestamptz)
+            AND (lease_until IS NULL OR lease_until <= ${now.toISOString()}::timestamptz) ${scope}
           ORDER BY next_attempt_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED
@@ -135,7 +144,7 @@ export async function deliverClaimed(deps: DeliveryDeps, row: NotificationRow): 
  */
 export async function deliverDueNotifications(deps: DeliveryDeps): Promise<Record<DeliveryOutcome, number>> {
   const counts: Record<DeliveryOutcome, number> = { delivered: 0, retry: 0, dead: 0, deferred: 0 };
-  const rows = await claimDueNotifications(deps.db, deps.clock.now(), deps.options.batchSize, deps.options.leaseMs);
+  const rows = await claimDueNotifications(deps.db, deps.clock.now(), deps.options.batchSize, deps.options.leaseMs, deps.orgIds);
   for (const outcome of await Promise.all(rows.map((row) => deliverClaimed(deps, row)))) counts[outcome] += 1;
   return counts;
 }
@@ -183,7 +192,7 @@ export async function startDeliveryLoop(database: Database, deps: DeliveryDeps, 
       let claimed = 0;
       try {
         const free = deps.options.batchSize - inFlight.size;
-        const rows = await claimDueNotifications(deps.db, deps.clock.now(), free, deps.options.leaseMs);
+        const rows = await claimDueNotifications(deps.db, deps.clock.now(), free, deps.options.leaseMs, deps.orgIds);
         claimed = rows.length;
         for (const row of rows) {
           const sending = deliverClaimed(loopDeps, row)

@@ -80,3 +80,10 @@ export function text(value: unknown): string {
 export function linkText(context: Pick<RenderContext, 'locale'>): string {
   return say(context, '查看详情', 'Open in Liaison');
 }
+
+/** The people a group message @-mentions, written into its text (the platforms highlight only names that appear there). */
+export function mentionLine(payload: Record<string, unknown>, context: Pick<RenderContext, 'audience'>): string[] {
+  const names = (payload.mentions as { names?: unknown } | undefined)?.names;
+  if (context.audience !== 'group' || !Array.isArray(names) || !names.length) return [];
+  return [names.map((n) => `@${String(n)}`).join(' ')];
+}

@@ -69,5 +69,7 @@ export type AppNotification = {
   payload: Record<string, unknown>;
   read: boolean;
   createdAt: string;
+  /** The line the server renders for this event in the caller's language, where the API provides it. */
+  title?: string;
 };
 export type NotificationPage = Page<AppNotification> & { unreadCount: number };

@@ -10,6 +10,8 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
  * item's payload carries no description, so the line says "a restricted item" instead.
  */
 export function notificationText(n: AppNotification, t: Translate, format: NotificationFormat): string {
+  // The server's own rendering, in the caller's language, wins when the API sends one.
+  if (typeof n.title === 'string' && n.title) return n.title;
   const p = n.payload;
   const actor = str(p.actorName) || str(p.author) || t('history.someone');
   const item = str(p.description) ? t('notification.itemNamed', { description: str(p.description) }) : t('notification.itemRestricted');
@@ -39,6 +41,24 @@ export function notificationText(n: AppNotification, t: Translate, format: Notif
       return t('notification.itemReopened', { actor, item });
     case 'remark_added':
       return t(p.kind === 'risk' ? 'notification.riskAdded' : 'notification.remarkAdded', { actor, text: str(p.text) });
+    case 'item_overdue':
+      return t('notification.itemOverdue', { item, days: str(p.daysOverdue) });
+    case 'escalation':
+      return t('notification.escalation', { item, owner: str(p.ownerName), days: str(p.daysOverdue) });
+    case 'stale_item':
+      return t('notification.staleItem', { item, days: str(p.staleDays) });
+    case 'update_due_tomorrow':
+      return t('notification.updateDueTomorrow', { item });
+    case 'agenda_not_sent':
+      return t('notification.agendaNotSent', { meeting, when });
+    case 'action_list_overdue':
+      return t('notification.actionListOverdue', { meeting });
+    case 'record_not_published':
+      return t('notification.recordNotPublished', { meeting });
+    case 'record_late':
+      return t('notification.recordLate', { meeting });
+    case 'daily_digest':
+      return t('notification.dailyDigest', { count: Array.isArray(p.titles) ? p.titles.length : 0 });
     default:
       return t('notification.generic');
   }

@@ -51,8 +51,13 @@ const DAY_MS = 24 * HOUR_MS;
 const RECORD_LOOKBACK_MS = 30 * DAY_MS;
 
 const iso = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+/**
+ * Not yet recorded in sent_reminders. `OFFSET 0` keeps this a per-row primary-key probe: flattened into
+ * an anti-join, a planner misled by statistics not yet updated after a burst of inserts (the first sweep
+ * of a day marks thousands of rows) picks a nested loop over all of them, quadratic in the overdue count.
+ */
 const notMarked = (kind: string, subject: ReturnType<typeof sql>, occurrence: ReturnType<typeof sql>) =>
-  sql`NOT EXISTS (SELECT 1 FROM sent_reminders r WHERE r.kind = ${kind} AND r.subject_id = ${subject} AND r.occurrence = ${occurrence})`;
+  sql`NOT EXISTS (SELECT 1 FROM sent_reminders r WHERE r.kind = ${kind} AND r.subject_id = ${subject} AND r.occurrence = ${occurrence} OFFSET 0)`;
 
 const meetingColumns = sql`m.id, m.collaboration_id AS "collaborationId", c.topic AS "collaborationTopic",
   c.initiating_department_id AS "initiatingDepartmentId", m.title, m.planned_start AS "plannedStart",

@@ -1,4 +1,4 @@
-import { collaborationLink, formatDay, formatWhen, itemLabel, say, text, type EventDefinition } from '../message.ts';
+import { collaborationLink, formatDay, formatWhen, itemLabel, mentionLine, say, text, type EventDefinition } from '../message.ts';
 
 /**
  * Rule 7: an item 3 days overdue. The initiating department's head and the creator are told, and the
@@ -18,6 +18,7 @@ export const escalation: EventDefinition = {
         say(context, `负责人：${text(p.ownerName)}；截止时间：${formatDay(p.dueDate, context)}；协作：${text(p.collaborationTopic)}`, `Owner: ${text(p.ownerName)}; due ${formatDay(p.dueDate, context)}; collaboration: ${text(p.collaborationTopic)}`),
         meeting,
         say(context, '已记入“风险与备注”。', 'Noted under risks and remarks.'),
+        ...mentionLine(p, context),
       ]
         .filter(Boolean)
         .join('\n'),

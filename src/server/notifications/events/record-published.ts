@@ -1,4 +1,4 @@
-import { collaborationLink, formatDay, itemLabel, linkText, say, text, type EventDefinition, type RenderContext } from '../message.ts';
+import { collaborationLink, formatDay, itemLabel, linkText, mentionLine, say, text, type EventDefinition, type RenderContext } from '../message.ts';
 
 /**
  * The record is out: each owner gets *their* items (a restricted item by its due date only), the
@@ -20,8 +20,7 @@ export const recordPublished: EventDefinition = {
       if (typeof p.itemCount === 'number') lines.push(say(context, `行动项：${p.itemCount} 项已分配到人`, `Action items: ${p.itemCount} assigned`));
     }
     if (p.publishedLate) lines.push(say(context, '（记录晚于 24 小时发布）', '(Published later than 24 hours after the meeting.)'));
-    const names = mentionNames(p);
-    if (context.audience === 'group' && names.length) lines.push(names.map((n) => `@${n}`).join(' '));
+    lines.push(...mentionLine(p, context));
     return {
       title: say(context, `会议记录已发布：${topic}`, `Record published: ${topic}`),
       text: lines.join('\n'),
@@ -40,9 +39,4 @@ function itemLine(item: Record<string, unknown>, context: RenderContext): string
     `${text(item.description)}（截止 ${due}${deliverable ? `，交付成果：${deliverable}` : ''}）`,
     `${text(item.description)} (due ${due}${deliverable ? `; deliverable: ${deliverable}` : ''})`,
   );
-}
-
-function mentionNames(p: Record<string, unknown>): string[] {
-  const mentions = p.mentions as { names?: unknown } | undefined;
-  return Array.isArray(mentions?.names) ? mentions.names.map(String) : [];
 }
