@@ -12,9 +12,9 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
-const timeZone = z.string().max(64).refine(isValidTimeZone, { message: 'Unknown IANA time zone' });
+const timeZone = z.string().max(64).refine(isValidTimeZone, { message: 'settings.unknownTimeZone' });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Expected a time HH:mm' });
-const calendarDate = z.string().refine(isValidCalendarDate, { message: 'Expected an existing date YYYY-MM-DD' });
+const calendarDate = z.string().refine(isValidCalendarDate, { message: 'settings.invalidDate' });
 const dateList = z.array(calendarDate).max(1000);
 const integerBetween = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -32,13 +32,13 @@ const delayReasonCodes = z
   .array(delayReasonCodeSchema)
   .min(1)
   .max(50)
-  .refine((list) => new Set(list.map((r) => r.code)).size === list.length, { message: 'Duplicate delay reason code' });
+  .refine((list) => new Set(list.map((r) => r.code)).size === list.length, { message: 'settings.duplicateDelayCode' });
 
 const workingDays = z
   .array(z.number().int().min(1).max(7))
   .min(1)
   .max(7)
-  .refine((days) => new Set(days).size === days.length, { message: 'Duplicate weekday' });
+  .refine((days) => new Set(days).size === days.length, { message: 'settings.duplicateWeekday' });
 
 /** The template's controlled list of delay reasons, offered to every new organisation. */
 export const defaultDelayReasonCodes: DelayReasonCode[] = [
@@ -107,13 +107,13 @@ export const defaultOrgSettings: OrgSettings = orgSettingsSchema.parse({});
 function crossFieldIssues(settings: z.output<z.ZodObject<typeof settingFields>>) {
   const issues: { path: string[]; message: string }[] = [];
   if (settings.workdayStart >= settings.workdayEnd) {
-    issues.push({ path: ['workdayEnd'], message: 'workdayEnd must be after workdayStart' });
+    issues.push({ path: ['workdayEnd'], message: 'settings.workdayEndBeforeStart' });
   }
   if (settings.publishReminderAtHours >= settings.publishWithinHours) {
-    issues.push({ path: ['publishReminderAtHours'], message: 'The reminder must come before the publish deadline' });
+    issues.push({ path: ['publishReminderAtHours'], message: 'settings.reminderAfterDeadline' });
   }
   if (settings.holidays.some((date) => settings.extraWorkdays.includes(date))) {
-    issues.push({ path: ['extraWorkdays'], message: 'A date cannot be both a holiday and a make-up workday' });
+    issues.push({ path: ['extraWorkdays'], message: 'settings.holidayAndWorkday' });
   }
   return issues;
 }

@@ -17,7 +17,6 @@ const worker = await startWorker({
   delivery: JSON.parse(process.env.DELIVERY_OPTIONS ?? '{}'),
   logger: { info: () => {}, error: (object, message) => process.stderr.write(`${message}: ${JSON.stringify(object, (_k, v) => (v instanceof Error ? v.message : v))}\n`) },
 });
-process.stdout.write('ready\n');
 process.once('SIGTERM', () => {
   void worker
     .stop()
@@ -27,3 +26,4 @@ process.once('SIGTERM', () => {
       process.exit(0);
     });
 });
+process.stdout.write('ready\n');

@@ -23,6 +23,8 @@ import {
   type DeliveryOptions,
 } from '../../src/server/jobs/deliver-notifications.ts';
 import { runReminderSweep } from '../../src/server/jobs/reminder-sweep.ts';
+import { escalateOverdueItem } from '../../src/server/jobs/escalate-overdue-item.ts';
+import { meetings, remarks } from '../../src/server/db/schema/index.ts';
 import type { ChangeEvent } from '../../src/server/live/change-event.ts';
 import { startDingTalkReceiver, type DingTalkReceiver } from '../receivers/dingtalk.ts';
 import { startFeishuReceiver, type FeishuReceiver } from '../receivers/feishu.ts';
@@ -77,10 +79,7 @@ afterAll(async () => {
   await closeTestApp(ctx);
   await Promise.all(Object.values(receivers).map((r) => r?.close()));
 });
-afterEach(() => {
-  for (const receiver of [receivers.dingtalk, receivers.feishu, receivers.wecom, receivers.webhook]) receiver.configure({ failRate: 0, resetRate: 0 });
-  receivers.smtp.configure({ failRate: 0, resetRate: 0 });
-});
+afterEach(() => healReceivers());
 
 const deps = (options: Partial<DeliveryOptions> = {}) => ({ db: ctx.database.db, clock: ctx.clock, settings, orgIds: [cast.org.id], options: { ...defaultDeliveryOptions, batchSize: 50, ...options } });
 
@@ -175,7 +174,7 @@ describe('delivery to every channel', () => {
     }
     expect((await deliverDueNotifications(deps())).retry).toBe(0);
 
-    afterEachReset();
+    healReceivers();
     ctx.clock.advance(10_001);
     await deliverAll();
     for (const row of await rowsOf(rows[0]!.entityId)) {
@@ -267,6 +266,68 @@ describe('delivery to every channel', () => {
     } finally {
       unsubscribe();
     }
+  });
+});
+
+describe('what leaves the system', () => {
+  it('sends a cancelled meeting as METHOD:CANCEL with the same UID and a higher SEQUENCE', async () => {
+    const meeting = await head.post(`/collaborations/${cast.collaboration.id}/meetings`, {
+      plannedStart: '2024-07-16T10:00:00+08:00',
+      plannedEnd: '2024-07-16T11:00:00+08:00',
+      mode: 'offline',
+      location: '3楼会议室',
+      hostId: cast.people.head.id,
+      recorderId: cast.people.recorder.id,
+      attendeeIds: [cast.people.designer.id],
+      agenda: ['主视觉评审'],
+    });
+    expect(meeting.status).toBe(201);
+    await deliverAll();
+    const cancelled = await head.patch(`/meetings/${meeting.body.id}`, { cancelled: true });
+    expect(cancelled.status).toBe(200);
+    await deliverAll();
+    const mails = receivers.smtp.messages.filter((m) => m.dedupeKey.startsWith(`meeting_scheduled:${meeting.body.id}`) && m.to.includes(cast.people.designer.email));
+    const calendars = mails.map((m) => m.parts.find((p) => p.contentType.startsWith('text/calendar'))!.body);
+    expect(calendars).toHaveLength(2);
+    expect(calendars.map((c) => /SEQUENCE:(\d+)/.exec(c)?.[1])).toEqual(['0', '1']);
+    expect(calendars.every((c) => c.includes(`UID:${meeting.body.id}@liaison`))).toBe(true);
+    expect(calendars[1]).toContain('METHOD:CANCEL');
+    expect(mails[1]!.subject).toMatch(/^会议已取消/);
+  });
+
+  it('escalates a sensitive item without its words anywhere: groups, remark, agenda, e-mail', async () => {
+    const secret = '场地费用预估38万元需压缩';
+    ctx.clock.set('2024-07-10T10:00:00+08:00');
+    const item = await head.post(`/collaborations/${cast.collaboration.id}/action-items`, {
+      description: secret,
+      ownerId: cast.people.engineer.id,
+      dueDate: '2024-07-11',
+      deliverable: '成本核算表',
+      sensitive: true,
+      visibleToUserIds: [cast.people.engineer.id, cast.people.head.id],
+    });
+    expect(item.status).toBe(201);
+    ctx.clock.set('2024-07-15T10:00:00+08:00');
+    const result = await escalateOverdueItem(ctx.database.db, item.body.id, ctx.clock.now());
+    expect(result).not.toBeNull();
+    expect(await escalateOverdueItem(ctx.database.db, item.body.id, ctx.clock.now())).toBeNull();
+    await deliverAll();
+    const rows = await rowsOf(item.body.id);
+    expect(JSON.stringify(rows.map((r) => r.payload))).not.toContain(secret);
+    const [sync] = await ctx.database.db.select().from(meetings).where(eq(meetings.id, result!.meetingId));
+    expect(sync!.agenda.join()).not.toContain(secret);
+    expect(sync!.agenda.join()).toContain('受限行动项');
+    const noted = await ctx.database.db.select().from(remarks).where(and(eq(remarks.collaborationId, cast.collaboration.id), eq(remarks.kind, 'escalation')));
+    expect(noted.map((r) => r.text).join()).not.toContain(secret);
+    const pushed = [receivers.dingtalk, receivers.feishu, receivers.wecom, receivers.webhook].flatMap((r) => r.accepted.filter((a) => a.key.startsWith(`escalation:${item.body.id}`)));
+    expect(pushed).toHaveLength(4);
+    for (const message of pushed) {
+      expect(JSON.stringify(message.body)).not.toContain(secret);
+      expect(JSON.stringify(message.body)).toContain('受限');
+    }
+    const mail = receivers.smtp.messages.find((m) => m.dedupeKey.startsWith(`escalation:${item.body.id}`));
+    expect(mail?.raw).toBeDefined();
+    expect(mail!.parts.map((p) => p.body).join()).not.toContain(secret);
   });
 });
 
@@ -363,7 +424,7 @@ describe('preferences decide the rows', () => {
   });
 });
 
-function afterEachReset() {
+function healReceivers() {
   for (const receiver of [receivers.dingtalk, receivers.feishu, receivers.wecom, receivers.webhook]) receiver.configure({ failRate: 0, resetRate: 0 });
   receivers.smtp.configure({ failRate: 0, resetRate: 0 });
 }

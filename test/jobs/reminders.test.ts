@@ -113,10 +113,7 @@ describe('2024年Q3新品发布会筹备: reminders from scheduling to escalatio
     expect((await sweep()).agenda_not_sent).toBe(1);
     expect((await sweep()).agenda_not_sent).toBe(0);
     const rows = await outbox('agenda_not_sent', meetingId);
-    expect(rows.map((r) => [r.recipientId, r.channel])).toEqual([
-      [cast.people.head.id, 'email'],
-      [cast.people.head.id, 'in_app'],
-    ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1)));
+    expect(rows.map((r) => `${r.recipientId}:${r.channel}`).sort()).toEqual([`${cast.people.head.id}:email`, `${cast.people.head.id}:in_app`]);
     expect(rows.every((r) => r.nextAttemptAt.toISOString() === '2024-07-08T06:00:00.000Z')).toBe(true);
 
     at('2024-07-08T15:00:00+08:00');

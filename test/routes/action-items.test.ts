@@ -92,6 +92,7 @@ describe('POST /collaborations/:id/action-items', () => {
       lastUpdateAt: null,
       acceptedAt: null,
       acceptedBy: null,
+      acceptedByName: null,
       daysOverdue: 0,
       isStale: false,
       updateDueOn: '2024-07-14',

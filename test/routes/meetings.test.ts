@@ -109,6 +109,10 @@ describe('POST /collaborations/:id/meetings', () => {
       abilities: { update: true, editMinutes: true, sendAgenda: true, markHeld: true, publish: true },
     });
     expect(meeting.attendees.map((a: { name: string }) => a.name).sort()).toEqual(['研发部张工', '销售部刘经理'].sort());
+    expect(meeting.initiatingDepartment).toEqual({ id: cast.departments.market.id, name: cast.departments.market.name });
+    expect(meeting.participatingDepartments.map((d: { id: string }) => d.id).sort()).toEqual(
+      [cast.departments.rnd.id, cast.departments.sales.id, cast.departments.design.id, cast.departments.service.id].sort(),
+    );
     expect(meeting.missingParts.map((p: { code: string }) => p.code)).toEqual(['NO_TOPICS', 'NO_ACTION_ITEMS']);
 
     const [event] = await audit(meeting.id);

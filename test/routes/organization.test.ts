@@ -101,6 +101,11 @@ describe('settings', () => {
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['staleAfterDays', 'timeZone']);
     const cross = await admin.patch('/admin/settings', { publishReminderAtHours: 60 });
     expect(cross.body.error.fields[0].path).toBe('publishReminderAtHours');
+    // The rules' own refusals speak the caller's language, like every other field message.
+    expect(cross.body.error.fields[0].message).toBe('提醒时间必须早于纪要发布期限');
+    const crossEn = await admin.request('PATCH', '/admin/settings', { workdayStart: '18:00', workdayEnd: '09:00' }, { 'accept-language': 'en' });
+    expect(crossEn.body.error.fields).toEqual([{ path: 'workdayEnd', message: 'The workday must end after it starts' }]);
+    expect(bad.body.error.fields.find((f: { path: string }) => f.path === 'timeZone').message).toMatch(/时区/);
     expect((await admin.get('/admin/settings')).body.publishWithinHours).toBe(48);
     await admin.patch('/admin/settings', { publishWithinHours: 24, timeZone: 'Asia/Shanghai' });
   });

@@ -255,7 +255,7 @@ describe('POST /action-items/:id/accept', () => {
     ctx.clock.advance(HOUR);
     const accepted = await as.head.post(`/action-items/${id}/accept`);
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'done', acceptedBy: cast.people.head.id, acceptedAt: '2024-07-08T11:00:00+08:00' });
+    expect(accepted.body).toMatchObject({ status: 'done', acceptedBy: cast.people.head.id, acceptedByName: cast.people.head.name, acceptedAt: '2024-07-08T11:00:00+08:00' });
     expect(accepted.body.abilities).toEqual({ update: true, postUpdate: false, accept: false, reopen: true });
     expect((await outboxOf(id, 'item_accepted')).map((n) => n.recipientId)).toEqual([cast.people.engineer.id]);
     const twice = await as.head.post(`/action-items/${id}/accept`);
@@ -285,7 +285,7 @@ describe('POST /action-items/:id/reopen', () => {
     ctx.clock.advance(HOUR);
     const reopened = await as.head.post(`/action-items/${id}/reopen`, { reason: '安卓机型上样式错乱，需返工' });
     expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ status: 'in_progress', progress: 100, acceptedAt: null, acceptedBy: null, completedAt: null });
+    expect(reopened.body).toMatchObject({ status: 'in_progress', progress: 100, acceptedAt: null, acceptedBy: null, acceptedByName: null, completedAt: null });
     expect(reopened.body.abilities.postUpdate).toBe(true);
     const timeline = await as.engineer.get(`/action-items/${id}/updates`);
     expect(timeline.body.items.at(-1)).toMatchObject({ statusText: '安卓机型上样式错乱，需返工', status: 'in_progress', author: { id: cast.people.head.id } });

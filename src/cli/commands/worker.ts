@@ -19,8 +19,7 @@ export function registerWorker(program: Command): void {
         const log = (level: string) => (object: object, message: string) =>
           process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...serializable(object) })}\n`);
         const worker = await startWorker({ database, send, logger: { info: log('info'), error: log('error') } });
-        output.note(`Liaison worker running on ${describeDatabase(env)} (SIGINT/SIGTERM to stop)`);
-        await new Promise<void>((resolve) => {
+        const stopped = new Promise<void>((resolve) => {
           let stopping = false;
           const onSignal = () => {
             if (stopping) process.exit(1);
@@ -37,6 +36,9 @@ export function registerWorker(program: Command): void {
           process.on('SIGINT', onSignal);
           process.on('SIGTERM', onSignal);
         });
+        // Announced only once a signal would stop it gracefully.
+        output.note(`Liaison worker running on ${describeDatabase(env)} (SIGINT/SIGTERM to stop)`);
+        await stopped;
         output.note('Liaison worker stopped');
       }),
     );

@@ -34,10 +34,8 @@ export async function sendAgenda(db: Db, actor: Actor, now: Date, meetingId: str
       action: isFirst ? 'agenda_sent' : 'agenda_resent',
       after: { agenda: meeting.agenda, sentAt: now, agendaSentLate: late, sequence: meeting.sequence },
     });
-    const [attendeeIds, headIds] = await Promise.all([
-      meetingAttendeeIds(tx, meeting.id),
-      activeHeadIds(tx, actor.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]),
-    ]);
+    const attendeeIds = await meetingAttendeeIds(tx, meeting.id);
+    const headIds = await activeHeadIds(tx, actor.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]);
     const notice = {
       orgId: actor.orgId,
       event: 'agenda_sent' as const,

@@ -89,6 +89,13 @@ const zh: Catalog = {
   'channel.secretInvalid': '签名密钥格式不正确，应为 whsec_ 开头的 base64 密钥',
   'channel.wrongScope': '该群聊属于某个协作，请在协作中管理',
   'delivery.notDead': '只有发送失败（已放弃）的通知才能重试',
+  'settings.unknownTimeZone': '未知的时区，请从列表中选择（例如 Asia/Shanghai）',
+  'settings.invalidDate': '日期不存在，格式应为 YYYY-MM-DD',
+  'settings.duplicateDelayCode': '延期原因的代码不能重复',
+  'settings.duplicateWeekday': '工作日不能重复',
+  'settings.workdayEndBeforeStart': '下班时间必须晚于上班时间',
+  'settings.reminderAfterDeadline': '提醒时间必须早于纪要发布期限',
+  'settings.holidayAndWorkday': '同一天不能既是节假日又是调休工作日',
 };
 
 const en: Catalog = {
@@ -178,6 +185,13 @@ const en: Catalog = {
   'channel.secretInvalid': 'The signing secret should be a base64 secret starting with whsec_',
   'channel.wrongScope': 'This chat group belongs to a collaboration; manage it there',
   'delivery.notDead': 'Only a notification that was given up on can be retried',
+  'settings.unknownTimeZone': 'Unknown time zone; pick one from the list (e.g. Asia/Shanghai)',
+  'settings.invalidDate': 'Not an existing date; use YYYY-MM-DD',
+  'settings.duplicateDelayCode': 'Each delay reason needs its own code',
+  'settings.duplicateWeekday': 'A weekday is listed twice',
+  'settings.workdayEndBeforeStart': 'The workday must end after it starts',
+  'settings.reminderAfterDeadline': 'The reminder must come before the publish deadline',
+  'settings.holidayAndWorkday': 'A date cannot be both a holiday and a make-up workday',
 };
 
 const catalogs: Record<Locale, Catalog> = { 'zh-CN': zh, en };

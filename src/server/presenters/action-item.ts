@@ -40,6 +40,7 @@ export function presentActionItem(record: ActionItemRecord, actor: Actor, now: D
     completedAt: formatInstant(item.completedAt, tz),
     acceptedAt: formatInstant(item.acceptedAt, tz),
     acceptedBy: item.acceptedBy,
+    acceptedByName: item.acceptedBy ? (record.acceptedByName ?? null) : null,
     createdBy: item.createdBy,
     createdAt: formatInstant(item.createdAt, tz),
     // A finished item is no longer late, whatever its date says; lateness at completion is the review's business.

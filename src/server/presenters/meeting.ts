@@ -11,6 +11,7 @@ import { formatInstant } from './instant.ts';
 const restricted = (id: string) => ({ id, sensitive: true as const, restricted: true as const });
 
 const person = (people: Map<string, PersonBrief>, id: string) => ({ id, name: people.get(id)?.name ?? '' });
+const department = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? '' });
 
 /** A topic with its feedback rows, or the restricted placeholder (plus its position) for those it does not name. */
 export function presentTopic(topic: TopicWithFeedback, actor: Actor) {
@@ -124,6 +125,9 @@ export function presentMeeting(detail: MeetingDetail, actor: Actor, now: Date, l
     version: meeting.version,
     collaborationId: meeting.collaborationId,
     collaborationTopic: collaboration.row.topic,
+    /** The departments of the collaboration, so the minutes editor offers a feedback row for each participating one. */
+    initiatingDepartment: department(detail.departmentNames, collaboration.row.initiatingDepartmentId),
+    participatingDepartments: collaboration.participatingDepartmentIds.map((id) => department(detail.departmentNames, id)),
     kind: meeting.kind,
     title: meeting.title,
     plannedStart: at(meeting.plannedStart),

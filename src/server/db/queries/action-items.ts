@@ -13,10 +13,12 @@ export type ActionItemRow = typeof actionItems.$inferSelect;
 export type ProgressUpdateRow = typeof progressUpdates.$inferSelect;
 
 /** An item with what its presenter and policy need: its collaboration's editor facts, its meeting's keepers, names. */
-export type ActionItemRecord = ActionItemAccess & { item: ActionItemRow; collaborationTopic: string; ownerName: string };
+export type ActionItemRecord = ActionItemAccess & { item: ActionItemRow; collaborationTopic: string; ownerName: string; acceptedByName?: string | null };
 
 /** Collaborations aliased `c`, the alias `visibleCollaborationSql` expects. */
 const c = alias(collaborations, 'c');
+/** Users aliased again for the name of whoever accepted the item. */
+const acceptor = alias(users, 'acceptor');
 const OPEN = ['todo', 'in_progress', 'blocked'] as const;
 
 async function selectRecords(db: DbOrTx, where: SQL | undefined, options: { limit?: number; lock?: boolean } = {}): Promise<ActionItemRecord[]> {
@@ -29,6 +31,7 @@ async function selectRecords(db: DbOrTx, where: SQL | undefined, options: { limi
       initiatingDepartmentId: c.initiatingDepartmentId,
       archivedAt: c.archivedAt,
       ownerName: users.name,
+      acceptedByName: acceptor.name,
       hostId: meetings.hostId,
       recorderId: meetings.recorderId,
     })
@@ -36,6 +39,7 @@ async function selectRecords(db: DbOrTx, where: SQL | undefined, options: { limi
     .innerJoin(c, eq(c.id, actionItems.collaborationId))
     .innerJoin(users, eq(users.id, actionItems.ownerId))
     .leftJoin(meetings, eq(meetings.id, actionItems.meetingId))
+    .leftJoin(acceptor, eq(acceptor.id, actionItems.acceptedBy))
     .where(where)
     .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
     .$dynamic();
@@ -46,6 +50,7 @@ async function selectRecords(db: DbOrTx, where: SQL | undefined, options: { limi
     item: r.item,
     collaborationTopic: r.collaborationTopic,
     ownerName: r.ownerName,
+    acceptedByName: r.acceptedByName,
     collaboration: {
       creatorId: r.creatorId,
       ownerId: r.collaborationOwnerId,

@@ -178,14 +178,11 @@ export async function replaceFeedback(tx: DbOrTx, orgId: string, topicId: string
 /** All GET /meetings/:id needs about a meeting already found: people, topics, feedback, items, department names. */
 export async function loadMeetingDetail(db: DbOrTx, context: MeetingContext): Promise<MeetingDetail> {
   const { meeting, collaboration } = context;
-  const [attendeeIds, topicList, items] = await Promise.all([
-    meetingAttendeeIds(db, meeting.id),
-    listTopicsWithFeedback(db, meeting.id),
-    listMeetingActionItems(db, meeting.id),
-  ]);
-  const [people, departmentNames] = await Promise.all([
-    peopleById(db, meeting.orgId, [meeting.hostId, meeting.recorderId, ...attendeeIds]),
-    departmentNamesById(db, meeting.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]),
-  ]);
+  // One after another: inside a transaction there is a single connection, and pg refuses overlapping queries on it.
+  const attendeeIds = await meetingAttendeeIds(db, meeting.id);
+  const topicList = await listTopicsWithFeedback(db, meeting.id);
+  const items = await listMeetingActionItems(db, meeting.id);
+  const people = await peopleById(db, meeting.orgId, [meeting.hostId, meeting.recorderId, ...attendeeIds]);
+  const departmentNames = await departmentNamesById(db, meeting.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]);
   return { ...context, people, attendeeIds, topics: topicList, actionItems: items, departmentNames };
 }
