@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, call, closeTestApp, loginAs, type TestContext } from '../app.ts';
 import { buildDepartment, buildOrganization, buildUser, PASSWORD } from '../factories.ts';
+import { channels } from '../../src/server/db/schema/index.ts';
+import { isEmailEnabled } from '../../src/server/notifications/outbox.ts';
 
 let ctx: TestContext;
 let orgId: string;
@@ -129,5 +131,27 @@ describe('personal access tokens', () => {
     const blank = await session.post('/me/tokens', { name: '  ' });
     expect(blank.status).toBe(400);
     expect(blank.body.error.fields[0].path).toBe('name');
+  });
+});
+
+describe('GET /me/preferences', () => {
+  it('names the channels the preferences page may offer: the bell, e-mail where mail is sent, platforms the organisation has robots of', async () => {
+    const org = await buildOrganization(ctx.database.db);
+    const person = await buildUser(ctx.database.db, org.id);
+    const session = await loginAs(ctx.app, person);
+    const email = isEmailEnabled() ? ['email'] : [];
+    const before = await session.get('/me/preferences');
+    expect(before.status).toBe(200);
+    expect(before.body.availableChannels).toEqual(['in_app', ...email]);
+    const robot = { orgId: org.id, name: '协作群', url: 'sealed', createdBy: person.id };
+    await ctx.database.db.insert(channels).values([
+      { ...robot, kind: 'feishu' },
+      { ...robot, kind: 'webhook' },
+      { ...robot, kind: 'dingtalk', disabledAt: new Date() },
+    ]);
+    expect((await session.get('/me/preferences')).body.availableChannels).toEqual(['in_app', ...email, 'feishu']);
+    // It is an answer, not a preference: PUT refuses it like any unknown key.
+    const put = await session.request('PUT', '/me/preferences', { availableChannels: ['feishu'] });
+    expect(put.status).toBe(400);
   });
 });

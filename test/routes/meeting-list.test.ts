@@ -39,7 +39,7 @@ describe('GET /meetings', () => {
   it('lists the minutes the recorder still has to publish, with the 24 h deadline', async () => {
     const response = await recorder.get('/meetings?role=recorder&pending=minutes');
     expect(response.body.items.map((m: { id: string }) => m.id)).toEqual([past]);
-    expect(response.body.items[0]).toMatchObject({ publishDeadline: '2024-07-09T09:00:00+08:00', isPublishOverdue: false });
+    expect(response.body.items[0]).toMatchObject({ publishDeadline: '2024-07-09T09:00:00+08:00', isPublishOverdue: false, heldAt: null, endedAt: null });
     ctx.clock.set('2024-07-09T09:00:01+08:00');
     expect((await recorder.get('/meetings?role=recorder&pending=minutes')).body.items[0].isPublishOverdue).toBe(true);
   });

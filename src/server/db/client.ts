@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -67,6 +68,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const client = await PGlite.create(dataDir, {
     // relaxedDurability would lose acknowledged writes on a crash; keep every commit synced.
     relaxedDurability: false,
+    // Search matches substrings with ILIKE over trigram GIN indexes (migrations/0003_search_trigram.sql).
+    extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;

@@ -1,4 +1,4 @@
-import type { NotificationEvent, PersonalChannel } from '../../shared/notification-events.ts';
+import { personalChannels, type NotificationEvent, type PersonalChannel } from '../../shared/notification-events.ts';
 import { preferencesBody, type NotificationPreferences } from '../../shared/schemas/auth.ts';
 
 /**
@@ -30,4 +30,15 @@ export function wantedChannels(
   const wanted = new Set<PersonalChannel>(['in_app', ...chosen]);
   if (!canEmail) wanted.delete('email');
   return [...wanted];
+}
+
+/**
+ * The channels a person can usefully choose here, for the preferences page: the bell; e-mail where the
+ * server sends mail and they have an address; a chat platform where the organisation has a robot of it
+ * (a robot reaches a person by @-mentioning them in the collaboration's group).
+ */
+export function availablePersonalChannels(options: { hasEmail: boolean; emailEnabled: boolean; chatKinds: readonly string[] }): PersonalChannel[] {
+  return personalChannels.filter(
+    (channel) => channel === 'in_app' || (channel === 'email' ? options.hasEmail && options.emailEnabled : options.chatKinds.includes(channel)),
+  );
 }

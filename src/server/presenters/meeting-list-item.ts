@@ -22,6 +22,7 @@ export function presentMeetingListItem(row: MeetingListRow, actor: Actor, now: D
     agendaSentAt: at(row.agenda_sent_at),
     agendaDeadline: at(agendaDeadline(times, actor.settings)),
     heldAt: at(row.held_at),
+    endedAt: at(row.ended_at),
     minutesStatus: row.minutes_status,
     publishedAt: at(row.published_at),
     publishedLate: row.published_late,

@@ -7,6 +7,9 @@ import { eventRoutes } from './events/index.ts';
 import { actionItemRoutes } from './action-items/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
 import { channelRoutes } from './channels/index.ts';
+import { searchRoutes } from './search/index.ts';
+import { archiveRoutes } from './archive/index.ts';
+import { reviewRoutes } from './review/index.ts';
 
 /** Every resource's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,4 +21,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(actionItemRoutes);
   await app.register(meetingRoutes);
   await app.register(channelRoutes);
+  await app.register(searchRoutes);
+  await app.register(archiveRoutes);
+  await app.register(reviewRoutes);
 };

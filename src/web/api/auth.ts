@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from './client.ts';
 import type { LoginResult, Me } from './types.ts';
+import { savablePreferences, type PreferencesAnswer } from './preferences.ts';
 
 export const meKey = ['me'] as const;
 
@@ -57,10 +58,9 @@ export function useLogout() {
   });
 }
 
-type Preferences = { locale?: 'zh-CN' | 'en'; channels?: Record<string, string[]> };
-
 /** Remembers the UI language on the account too, so mail and chat messages follow it. PUT replaces, so read first. */
 export async function saveLanguagePreference(locale: 'zh-CN' | 'en'): Promise<void> {
-  const current = await api.get<Preferences>('/me/preferences');
-  await api.put<Preferences>('/me/preferences', { ...(current.channels ? { channels: current.channels } : {}), locale });
+  const current = await api.get<PreferencesAnswer>('/me/preferences');
+  // Every other preference (channels, quiet hours, muted collaborations, digest) goes back unchanged.
+  await api.put<PreferencesAnswer>('/me/preferences', { ...savablePreferences(current), locale });
 }

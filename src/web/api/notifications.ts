@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { NotificationPage } from './types.ts';
 
@@ -28,5 +28,17 @@ export function useMarkAllNotificationsRead() {
   return useMutation({
     mutationFn: () => api.post<void>('/notifications/read-all'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+/** The full list of /notifications, a page at a time, optionally only the unread ones. */
+export function useNotificationPages(unreadOnly: boolean, limit = 30) {
+  return useInfiniteQuery({
+    queryKey: [...notificationKeys.all, 'pages', unreadOnly, limit] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<NotificationPage>('/notifications', { unread: unreadOnly ? 'true' : undefined, limit, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: POLL_MS,
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { accessTokens, users } from '../../db/schema/index.ts';
+import { accessTokens, channels, users } from '../../db/schema/index.ts';
 import { changePasswordBody, createTokenBody, loginBody, preferencesBody } from '../../../shared/schemas/auth.ts';
 import { idParams } from '../../../shared/schemas/common.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
@@ -13,6 +13,8 @@ import { loadActor } from '../../auth/actor.ts';
 import { globalAbilities, presentMe } from '../../presenters/user.ts';
 import { formatInstant } from '../../presenters/instant.ts';
 import { recordAudit } from '../../commands/audit.ts';
+import { availablePersonalChannels } from '../../notifications/preferences.ts';
+import { isEmailEnabled } from '../../notifications/outbox.ts';
 
 /** Sign-in with a cookie session + CSRF token, sign-out, the caller's profile and personal access tokens. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -80,7 +82,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/me/preferences', { schema: { tags: ['auth'] } }, async (request) => {
     const actor = requireActor(request);
     const [row] = await app.db.select({ preferences: users.preferences, locale: users.locale }).from(users).where(eq(users.id, actor.userId));
-    return { locale: row?.locale ?? actor.settings.locale, ...row?.preferences };
+    const robots = await app.db
+      .selectDistinct({ kind: channels.kind })
+      .from(channels)
+      .where(and(eq(channels.orgId, actor.orgId), isNull(channels.disabledAt)));
+    // What the preferences page may offer; not part of what PUT stores.
+    const availableChannels = availablePersonalChannels({ hasEmail: Boolean(actor.email), emailEnabled: isEmailEnabled(), chatKinds: robots.map((r) => r.kind) });
+    return { locale: row?.locale ?? actor.settings.locale, ...row?.preferences, availableChannels };
   });
 
   app.put('/me/preferences', { schema: { tags: ['auth'], body: preferencesBody } }, async (request) => {

@@ -4,6 +4,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
+import { useLiveChanges } from '../../hooks/use-live-changes.ts';
 import { PageLoading } from '../page-state.tsx';
 import { NavMenu } from './nav-menu.tsx';
 import { HeaderSearch } from './header-search.tsx';
@@ -27,6 +28,7 @@ function Brand({ compact }: { compact?: boolean }) {
 export function AppShell() {
   const { t } = useI18n();
   const isMobile = useIsMobile();
+  useLiveChanges();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();

@@ -2,11 +2,13 @@ import { Menu } from 'antd';
 import { CheckSquareOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
+import { useAdminNavEntries } from '../../scenes/admin/admin-nav.tsx';
 
 /** The section a path belongs to, so /collaborations/123 keeps 协作 highlighted. */
 export function sectionOf(pathname: string): string {
   if (pathname.startsWith('/collaborations') || pathname.startsWith('/meetings')) return '/collaborations';
   if (pathname.startsWith('/action-items')) return '/action-items';
+  if (pathname.startsWith('/admin')) return '/admin';
   return '/';
 }
 
@@ -17,6 +19,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     { key: '/collaborations', icon: <TeamOutlined />, label: t('nav.collaborations') },
     { key: '/action-items', icon: <CheckSquareOutlined />, label: t('nav.actionItems') },
+    ...useAdminNavEntries(),
   ];
   // Real links, so a section opens in a new tab like any link.
   const items = entries.map((e) => ({ ...e, label: <Link to={e.key}>{e.label}</Link> }));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useMarkAllNotificationsRead, useNotifications } from '../../api/notifications.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { EmptyState, ErrorState, PageLoading } from '../page-state.tsx';
@@ -35,6 +36,7 @@ export function NotificationBell() {
           <NotificationList items={notifications.data.items} onNavigate={() => setOpen(false)} />
         </div>
       )}
+      <Link to="/notifications" onClick={() => setOpen(false)} style={{ display: 'block', textAlign: 'center', paddingTop: 8 }}>{t('notifications.viewAll')}</Link>
     </div>
   );
 

@@ -1,5 +1,5 @@
 import { App, Avatar, Button, Dropdown } from 'antd';
-import { GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
+import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { saveLanguagePreference, useCurrentUser, useLogout } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
@@ -25,6 +25,8 @@ export function UserMenu() {
   const items = [
     { key: 'who', type: 'group' as const, label: `${user.name} · ${user.email}` },
     { type: 'divider' as const },
+    { key: 'account', icon: <UserOutlined />, label: t('shell.account') },
+    { key: 'notification-settings', icon: <BellOutlined />, label: t('prefs.title') },
     {
       key: 'language',
       icon: <GlobalOutlined />,
@@ -45,6 +47,8 @@ export function UserMenu() {
         selectedKeys: [`lang:${locale}`],
         onClick: ({ key }) => {
           if (key.startsWith('lang:')) return switchTo(key.slice(5) as Locale);
+          if (key === 'account') return navigate('/account');
+          if (key === 'notification-settings') return navigate('/account/notifications');
           if (key === 'sign-out') {
             logout.mutate(undefined, {
               onSuccess: () => navigate('/sign-in', { replace: true }),

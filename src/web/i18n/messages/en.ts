@@ -1,4 +1,8 @@
 import type { Messages } from './zh-CN.ts';
+import { actionItemsEn } from './action-items.en.ts';
+import { adminEn } from './admin.en.ts';
+import { notificationsEn } from './notifications.en.ts';
+import { meetingsEn } from './meetings.en.ts';
 
 /** The UI's words in English; typed against the Chinese catalogue so no key can be missing. */
 export const en: Messages = {
@@ -319,4 +323,8 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.hint': 'The link may be wrong, or the page has moved.',
   'notFound.home': 'Back to the dashboard',
+  ...actionItemsEn,
+  ...adminEn,
+  ...notificationsEn,
+  ...meetingsEn,
 };

@@ -1,3 +1,8 @@
+import { actionItemsZhCN } from './action-items.zh-CN.ts';
+import { adminZhCN } from './admin.zh-CN.ts';
+import { notificationsZhCN } from './notifications.zh-CN.ts';
+import { meetingsZhCN } from './meetings.zh-CN.ts';
+
 /**
  * The UI's words in Chinese — the source catalogue: its keys are the message keys, and every other
  * language must give each one (en.ts is typed against this). `{name}` marks a value filled in by t().
@@ -320,6 +325,10 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.hint': '链接可能有误，或页面已被移走。',
   'notFound.home': '回到工作台',
+  ...actionItemsZhCN,
+  ...adminZhCN,
+  ...notificationsZhCN,
+  ...meetingsZhCN,
 };
 
 export type Messages = typeof zhCN;

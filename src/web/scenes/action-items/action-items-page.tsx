@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { Button, Card, Col, Input, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { Button, Card, Progress, Segmented, Space, Table, Typography } from 'antd';
+import { AppstoreOutlined, LockOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useActionItems } from '../../api/action-items.ts';
 import type { ActionItem, ActionItemFilters } from '../../api/types.ts';
@@ -9,7 +9,9 @@ import { useFormat } from '../../hooks/use-format.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { EmptyState, ErrorState, PageLoading } from '../../components/page-state.tsx';
 import { ActionItemStatusTag, OverdueTag } from '../../components/tags.tsx';
-import { ITEM_STATUSES, itemFiltersFromParams } from './item-filters.ts';
+import { boardFilters, itemFiltersFromParams, itemViewFromParams, type ItemView } from './item-filters.ts';
+import { ItemFilterBar } from './item-filter-bar.tsx';
+import { ActionItemsBoard } from './action-items-board.tsx';
 
 function Description({ item }: { item: ActionItem }) {
   const { t } = useI18n();
@@ -22,94 +24,99 @@ function Description({ item }: { item: ActionItem }) {
   }
   return (
     <div>
-      <div style={{ fontWeight: 500 }}>{item.description}</div>
-      <Link to={`/collaborations/${item.collaborationId}?tab=actionItems`} style={{ fontSize: 13 }}>
+      <Link to={`/action-items/${item.id}`} style={{ fontWeight: 500, display: 'block', overflowWrap: 'anywhere' }}>
+        {item.description}
+      </Link>
+      <Link to={`/collaborations/${item.collaborationId}?tab=actionItems`} style={{ fontSize: 13, color: 'inherit', opacity: 0.65 }}>
         {item.collaborationTopic}
       </Link>
     </div>
   );
 }
 
-/** 行动项: action items across the collaborations the user may read, filtered by the address bar. */
+/**
+ * 行动项: action items across the collaborations the user may read, as a list or a board (?view=board),
+ * filtered by the address bar so any view can be shared.
+ */
 export function ActionItemsPage() {
   const { t } = useI18n();
-  const format = useFormat();
-  const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => itemFiltersFromParams(params), [params]);
-  const list = useActionItems(filters);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const view = itemViewFromParams(params);
 
   useEffect(() => {
     document.title = `${t('nav.actionItems')} · ${t('app.name')}`;
   }, [t]);
 
-  const set = (key: keyof ActionItemFilters, value: string | undefined) => {
+  const set = (changes: Partial<Record<keyof ActionItemFilters, string | undefined>>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next, { replace: true });
   };
-
-  const dateRange = [filters.dueAfter ? t('items.from', { date: format.date(filters.dueAfter) }) : '', filters.dueBefore ? t('items.until', { date: format.date(filters.dueBefore) }) : '']
-    .filter(Boolean)
-    .join(' ');
+  const clear = () => setParams(view === 'board' ? { view } : {}, { replace: true });
+  const setView = (next: ItemView) => {
+    const copy = new URLSearchParams(params);
+    if (next === 'board') copy.set('view', 'board');
+    else copy.delete('view');
+    setParams(copy, { replace: true });
+  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {t('nav.actionItems')}
-      </Typography.Title>
-      <Row gutter={[8, 8]} role="group" aria-label={t('collaborations.filters')}>
-        <Col xs={24} md={8}>
-          <Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear placeholder={t('items.searchPlaceholder')} aria-label={t('items.searchPlaceholder')} onSearch={(q) => set('q', q.trim() || undefined)} />
-        </Col>
-        <Col xs={12} md={5}>
-          <Select
-            style={{ width: '100%' }}
-            aria-label={t('items.owner')}
-            value={filters.ownerId === 'me' ? 'me' : 'all'}
-            onChange={(v) => set('ownerId', v === 'me' ? 'me' : undefined)}
-            options={[
-              { value: 'me', label: t('items.mine') },
-              { value: 'all', label: t('items.everyone') },
-            ]}
-          />
-        </Col>
-        <Col xs={12} md={5}>
-          <Select
-            style={{ width: '100%' }}
-            allowClear
-            aria-label={t('item.status')}
-            placeholder={t('item.status')}
-            value={filters.status}
-            onChange={(v) => set('status', v)}
-            options={ITEM_STATUSES.map((s) => ({ value: s, label: t(s === 'open' ? 'itemStatus.open' : `itemStatus.${s}`) }))}
-          />
-        </Col>
-        <Col xs={24} md={6}>
-          <Space size={[4, 4]} wrap>
-            {filters.overdue && (
-              <Tag closable color="error" onClose={() => set('overdue', undefined)}>
-                {t('items.overdueOnly')}
-              </Tag>
-            )}
-            {dateRange && (
-              <Tag
-                closable
-                onClose={() => {
-                  const next = new URLSearchParams(params);
-                  next.delete('dueAfter');
-                  next.delete('dueBefore');
-                  setParams(next, { replace: true });
-                }}
-              >
-                {dateRange}
-              </Tag>
-            )}
-          </Space>
-        </Col>
-      </Row>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('nav.actionItems')}
+        </Typography.Title>
+        <Segmented<ItemView>
+          aria-label={t('itemBoard.view')}
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'list', label: t('itemBoard.viewList'), icon: <UnorderedListOutlined /> },
+            { value: 'board', label: t('itemBoard.viewBoard'), icon: <AppstoreOutlined /> },
+          ]}
+        />
+      </div>
+      {view === 'board' ? <BoardView filters={filters} set={set} clear={clear} /> : <ListView filters={filters} set={set} clear={clear} />}
+    </Space>
+  );
+}
+
+type ViewProps = {
+  filters: ActionItemFilters;
+  set: (changes: Partial<Record<keyof ActionItemFilters, string | undefined>>) => void;
+  clear: () => void;
+};
+
+function BoardView({ filters, set, clear }: ViewProps) {
+  const columnFilters = boardFilters(filters);
+  // The first page of any column names the owner or collaboration of an id taken from the address bar.
+  const probe = useActionItems(columnFilters, 1);
+  const first = probe.data?.pages[0]?.items[0];
+  const names = first && !first.restricted ? { owner: first.owner.name, collaboration: first.collaborationTopic } : { owner: first?.owner.name };
+  return (
+    <>
+      <ItemFilterBar filters={filters} view="board" set={set} clear={clear} names={names} />
+      <ActionItemsBoard filters={columnFilters} />
+    </>
+  );
+}
+
+function ListView({ filters, set, clear }: ViewProps) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const isMobile = useIsMobile();
+  const list = useActionItems(filters);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const first = rows[0];
+  const names = first && !first.restricted ? { owner: first.owner.name, collaboration: first.collaborationTopic } : { owner: first?.owner.name };
+
+  return (
+    <>
+      <ItemFilterBar filters={filters} view="list" set={set} clear={clear} names={names} />
       {list.isPending ? (
         <PageLoading />
       ) : list.isError ? (
@@ -164,6 +171,6 @@ export function ActionItemsPage() {
           </Button>
         </div>
       )}
-    </Space>
+    </>
   );
 }

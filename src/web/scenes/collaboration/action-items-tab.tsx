@@ -1,11 +1,16 @@
-import { Card, Progress, Space, Table, Typography } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Card, Progress, Space, Table, Typography } from 'antd';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import type { Collaboration, CollaborationActionItem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { EmptyState } from '../../components/page-state.tsx';
 import { ActionItemStatusTag, OverdueTag } from '../../components/tags.tsx';
+
+// The form (date picker, person search) loads only when someone opens it.
+const CreateActionItemDrawer = lazy(async () => ({ default: (await import('../action-item/create-action-item-drawer.tsx')).CreateActionItemDrawer }));
 
 function Description({ item }: { item: CollaborationActionItem }) {
   const { t } = useI18n();
@@ -18,10 +23,13 @@ function Description({ item }: { item: CollaborationActionItem }) {
   }
   return (
     <div>
-      <div style={{ fontWeight: 500 }}>{item.description}</div>
+      <Link to={`/action-items/${item.id}`} style={{ fontWeight: 500, display: 'block', overflowWrap: 'anywhere' }}>
+        {item.description}
+      </Link>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {t('item.deliverable', { deliverable: item.deliverable })}
       </Typography.Text>
+      {item.statusText && <div style={{ fontSize: 13 }}>{t('item.latestStatus', { text: item.statusText })}</div>}
     </div>
   );
 }
@@ -30,6 +38,27 @@ const progressOf = (item: CollaborationActionItem) => ('progress' in item && typ
 
 /** The collaboration's action items with the template's four elements; restricted ones as a locked line. */
 export function ActionItemsTab({ collaboration }: { collaboration: Collaboration }) {
+  const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
+  const canCreate = collaboration.abilities.createActionItem;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {canCreate && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('createItem.title')}
+        </Button>
+      )}
+      <ItemList collaboration={collaboration} />
+      {canCreate && creating && (
+        <Suspense fallback={null}>
+          <CreateActionItemDrawer collaboration={collaboration} open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
+    </Space>
+  );
+}
+
+function ItemList({ collaboration }: { collaboration: Collaboration }) {
   const { t } = useI18n();
   const format = useFormat();
   const isMobile = useIsMobile();

@@ -10,8 +10,9 @@ import { RemarksLog } from './remarks-log.tsx';
 import { MeetingsTab } from './meetings-tab.tsx';
 import { ActionItemsTab } from './action-items-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
+import { CollaborationChannelsTab } from '../channels/collaboration-channels-tab.tsx';
 
-const TABS = ['meetings', 'actionItems', 'history'] as const;
+const TABS = ['meetings', 'actionItems', 'history', 'channels'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** The collaboration page: header, 整体进度, 风险与备注, and tabs for meetings, action items and history (?tab= keeps the link). */
@@ -50,12 +51,13 @@ export function CollaborationPage() {
             </Card>
             <Card size="small">
               <Tabs
-                activeKey={tab}
+                activeKey={tab === 'channels' && !c.abilities.manageChannels ? 'meetings' : tab}
                 onChange={(key) => setParams((p) => (p.set('tab', key), p), { replace: true })}
                 items={[
                   { key: 'meetings', label: t('collaboration.tabMeetings', { count: c.meetings.length }), children: <MeetingsTab collaboration={c} /> },
                   { key: 'actionItems', label: t('collaboration.tabActionItems', { count: c.actionItems.length }), children: <ActionItemsTab collaboration={c} /> },
                   { key: 'history', label: t('collaboration.tabHistory'), children: <HistoryTab collaboration={c} /> },
+                  ...(c.abilities.manageChannels ? [{ key: 'channels', label: t('channels.tab'), children: <CollaborationChannelsTab collaboration={c} /> }] : []),
                 ]}
               />
             </Card>

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { Card, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { LinkButton } from '../../components/link-button.tsx';
 import type { Collaboration, CollaborationMeeting } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
@@ -17,11 +19,17 @@ function MinutesTag({ meeting }: { meeting: CollaborationMeeting }) {
 export function MeetingsTab({ collaboration }: { collaboration: Collaboration }) {
   const { t } = useI18n();
   const format = useFormat();
+  const schedule = collaboration.abilities.createMeeting ? (
+    <LinkButton type="primary" icon={<PlusOutlined />} to={`/collaborations/${collaboration.id}/meetings/new`}>
+      {t('meetings.schedule')}
+    </LinkButton>
+  ) : null;
   if (collaboration.meetings.length === 0) {
-    return <EmptyState description={collaboration.abilities.createMeeting ? t('meetings.emptyEditor') : t('meetings.empty')} />;
+    return <EmptyState description={collaboration.abilities.createMeeting ? t('meetings.emptyEditor') : t('meetings.empty')} action={schedule} />;
   }
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      {schedule && <div>{schedule}</div>}
       {collaboration.meetings.map((m) => (
         <Card key={m.id} size="small">
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>

@@ -13,6 +13,7 @@ import { ActionItemStatusTag, HealthTag, OverdueTag } from '../../components/tag
 import { NotificationList } from '../../components/notification-list.tsx';
 import { addDays } from '../../../domain/calendar-date.ts';
 import { endOfWeek, groupByDue } from './group-by-due.ts';
+import { MeetingDutyCard, meetingDutyLinks, useMeetingDuties } from './meeting-duties.tsx';
 
 /** The filtered lists behind the dashboard's numbers: each number is a link to exactly these rows. */
 export function dashboardLinks(today: string) {
@@ -104,6 +105,7 @@ export function DashboardPage() {
   const { user } = useCurrentUser();
   const items = useActionItemsPage({ ownerId: 'me', status: 'open' });
   const atRisk = useCollaborations({ health: 'at_risk' }, 200);
+  const duties = useMeetingDuties();
   const notifications = useNotifications(20);
   const links = dashboardLinks(format.today);
 
@@ -126,17 +128,23 @@ export function DashboardPage() {
       </div>
 
       <Row gutter={[12, 12]}>
-        <Col xs={12} md={6}>
+        <Col xs={12} sm={8} xl={4}>
           <StatLink to={links.overdue} title={t('dashboard.overdue')} value={groups?.overdue.length} tone="danger" />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} sm={8} xl={4}>
           <StatLink to={links.thisWeek} title={t('dashboard.dueThisWeek')} value={groups?.thisWeek.length} tone="warning" />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} sm={8} xl={4}>
           <StatLink to={links.later} title={t('dashboard.later')} value={groups?.later.length} />
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} sm={8} xl={4}>
           <StatLink to={links.atRisk} title={t('dashboard.atRisk')} value={atRisk.data ? riskRows.length : undefined} tone="warning" />
+        </Col>
+        <Col xs={12} sm={8} xl={4}>
+          <StatLink to={meetingDutyLinks.toPublish} title={t('dashboard.toPublish')} value={duties.toPublish.data?.items.length} tone={duties.toPublish.data?.items.some((m) => m.isPublishOverdue) ? 'danger' : 'warning'} />
+        </Col>
+        <Col xs={12} sm={8} xl={4}>
+          <StatLink to={meetingDutyLinks.agendaToSend} title={t('dashboard.agendaToSend')} value={duties.agendaToSend.data?.items.length} tone="warning" />
         </Col>
       </Row>
 
@@ -160,6 +168,8 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <MeetingDutyCard duty="publish" query={duties.toPublish} />
+            <MeetingDutyCard duty="agenda" query={duties.agendaToSend} />
             <Card title={t('dashboard.atRisk')} extra={<Link to={links.atRisk}>{t('common.viewAll')}</Link>}>
               <CardBody query={atRisk}>
                 {() =>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, theme } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useMe, type Credentials } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
@@ -21,6 +21,8 @@ export function SignInPage() {
   const [form] = Form.useForm<Credentials>();
   const [formError, setFormError] = useState<string | null>(null);
   const { token } = theme.useToken();
+  // The account page sends people here after a password change, which ended every session.
+  const passwordChanged = (useLocation().state as { notice?: string } | null)?.notice === 'passwordChanged';
 
   useEffect(() => {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
@@ -65,6 +67,7 @@ export function SignInPage() {
           style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, border: `1px solid ${token.colorBorderSecondary}`, padding: 24 }}
         >
           <h2 id="sign-in-title" style={{ fontSize: 18, fontWeight: 600, margin: '0 0 16px', color: token.colorTextHeading }}>{t('signIn.title')}</h2>
+          {passwordChanged && <Alert type="success" showIcon title={t('account.passwordChangedSignIn')} style={{ marginBottom: 16 }} />}
           <Form<Credentials> form={form} layout="vertical" requiredMark={false} onFinish={submit} onValuesChange={() => setFormError(null)}>
             <Form.Item
               name="email"

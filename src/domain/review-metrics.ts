@@ -1,0 +1,192 @@
+import { diffDays, localDate, type CalendarDate } from './calendar-date.ts';
+import type { ActionItemStatus } from './action-item-timing.ts';
+import { updateComplianceDays } from './compliance.ts';
+import type { QuarterRange } from './period.ts';
+
+/** What the quarterly review needs of one action item, dates local to the organisation. */
+export type ReviewItem = {
+  status: ActionItemStatus;
+  dueDate: CalendarDate;
+  createdOn: CalendarDate;
+  /** Local date it was done (completed_at); null unless done. */
+  completedOn: CalendarDate | null;
+  /** Local date it was closed, done or cancelled; null while open. */
+  closedOn: CalendarDate | null;
+  /** Local dates of its progress updates. */
+  updatedOn: CalendarDate[];
+};
+
+/** A meeting held in the quarter (not cancelled): was its record published, and was that late (rule 3)? */
+export type ReviewMeeting = { published: boolean; publishedLate: boolean | null };
+
+/** The review's figures for any set of items and meetings: an organisation, a department or one collaboration. */
+export type ReviewMetrics = {
+  /** Items due in the quarter, cancelled ones left out. */
+  itemsDue: number;
+  /** Of those, the ones whose outcome is known by the as-of date: done, or past their due date. */
+  itemsDecided: number;
+  /** Done on or before their (current) due date. */
+  itemsOnTime: number;
+  /** itemsOnTime / itemsDecided; null when nothing is decided yet. */
+  onTimeRate: number | null;
+  /** Due in the quarter and late: done after the due date, or still open past it at the as-of date. */
+  overdueCount: number;
+  /** Mean and largest lateness in days over the overdue items; null when none. */
+  overdueDaysMean: number | null;
+  overdueDaysMax: number | null;
+  /** Meetings of the quarter with a published record, and of those the ones published within the deadline. */
+  meetingsPublished: number;
+  meetingsPublishedInTime: number;
+  /** meetingsPublishedInTime / meetingsPublished (rule 3, 24 h by default); null when none was published. */
+  publishInTimeRate: number | null;
+  /** Open-item-days in the quarter up to the as-of date, and those with a recent update (see updateComplianceDays). */
+  openItemDays: number;
+  compliantItemDays: number;
+  /** compliantItemDays / openItemDays; null when no item was open. */
+  updateComplianceRate: number | null;
+};
+
+/**
+ * The day the review is taken at: today, or the quarter's last day once it is over, so a closed quarter's
+ * figures do not drift when it is looked at again later (an item done after the quarter counts as open at
+ * its end). Before the quarter starts this is the day before its first day, and nothing is decided yet.
+ */
+export function reviewAsOf(quarter: QuarterRange, now: Date, tz: string): CalendarDate {
+  const today = localDate(now, tz);
+  return today < quarter.end ? today : quarter.end;
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+
+/** How one item due in the quarter stands at `asOf`; null when it does not count (not due in the quarter, or cancelled). */
+export function itemTiming(item: ReviewItem, quarter: QuarterRange, asOf: CalendarDate) {
+  if (item.status === 'cancelled' || item.dueDate < quarter.start || item.dueDate > quarter.end) return null;
+  const doneBy = item.status === 'done' && item.completedOn !== null && item.completedOn <= asOf ? item.completedOn : null;
+  const lateDays = Math.max(0, diffDays(doneBy ?? asOf, item.dueDate));
+  return { decided: doneBy !== null || item.dueDate < asOf, onTime: doneBy !== null && doneBy <= item.dueDate, lateDays };
+}
+
+/** The figures of DESIGN §2 rule 12 for a set of items and meetings of one quarter. */
+export function reviewMetrics(items: ReviewItem[], meetings: ReviewMeeting[], quarter: QuarterRange, asOf: CalendarDate, staleAfterDays: number): ReviewMetrics {
+  let itemsDue = 0;
+  let itemsDecided = 0;
+  let itemsOnTime = 0;
+  const lateness: number[] = [];
+  let openItemDays = 0;
+  let compliantItemDays = 0;
+  for (const item of items) {
+    const timing = itemTiming(item, quarter, asOf);
+    if (timing) {
+      itemsDue += 1;
+      if (timing.decided) itemsDecided += 1;
+      if (timing.onTime) itemsOnTime += 1;
+      if (timing.lateDays > 0) lateness.push(timing.lateDays);
+    }
+    const days = updateComplianceDays(item, quarter.start, asOf, staleAfterDays);
+    openItemDays += days.openDays;
+    compliantItemDays += days.compliantDays;
+  }
+  const published = meetings.filter((m) => m.published);
+  const inTime = published.filter((m) => m.publishedLate === false).length;
+  const totalLateness = lateness.reduce((sum, d) => sum + d, 0);
+  return {
+    itemsDue,
+    itemsDecided,
+    itemsOnTime,
+    onTimeRate: ratio(itemsOnTime, itemsDecided),
+    overdueCount: lateness.length,
+    overdueDaysMean: lateness.length ? Math.round((totalLateness / lateness.length) * 10) / 10 : null,
+    overdueDaysMax: lateness.length ? Math.max(...lateness) : null,
+    meetingsPublished: published.length,
+    meetingsPublishedInTime: inTime,
+    publishInTimeRate: ratio(inTime, published.length),
+    openItemDays,
+    compliantItemDays,
+    updateComplianceRate: ratio(compliantItemDays, openItemDays),
+  };
+}
+
+/** A text a problem may be stated in (feedback, a disagreement, a delay reason) and where it came from. */
+export type ProblemText<Ref> = { text: string; ref: Ref };
+export type FrequentPhrase<Ref> = { phrase: string; count: number; refs: Ref[] };
+
+/** Words that say nothing about a problem on their own; a phrase that is one of them, or starts or ends with a particle, is dropped. */
+const STOP_PHRASES = new Set(['我们', '他们', '你们', '这个', '那个', '一个', '没有', '已经', '需要', '可以', '进行', '目前', '问题', '情况', '部门', '因为', '所以', '但是', '如果', '还是', '就是', '以及', '对于', '关于', '什么', '现在']);
+const EDGE_PARTICLES = new Set([...'的了和与及或在是对把被也都就还而且但着过吗呢吧啊']);
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 12;
+/** Each text is mined up to this many characters: feedback and reasons state their point early. */
+const MAX_TEXT = 300;
+
+/** Not a stop word, and neither starts nor ends with a particle (的, 了, 和 …). */
+function isPhraseShaped(gram: string): boolean {
+  if (STOP_PHRASES.has(gram)) return false;
+  const chars = Array.from(gram);
+  return !EDGE_PARTICLES.has(chars[0]!) && !EDGE_PARTICLES.has(chars.at(-1)!);
+}
+
+function sharesBigram(a: string, b: string): boolean {
+  const chars = Array.from(a);
+  for (let i = 0; i + 1 < chars.length; i++) if (b.includes(chars[i]! + chars[i + 1]!)) return true;
+  return false;
+}
+
+/** Runs of Chinese characters, and ASCII words of three letters or more (lower-cased), in one text. */
+function runs(text: string): { cjk: string[]; words: string[] } {
+  const sample = text.slice(0, MAX_TEXT);
+  return {
+    cjk: sample.match(/[\u3400-\u9fff\uf900-\ufaff]+/gu) ?? [],
+    words: (sample.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []),
+  };
+}
+
+/**
+ * Recurring phrases across problem texts ("需求传递不清晰" stated in several feedback rows): every Chinese
+ * n-gram of 2–12 characters and every ASCII word is counted once per text; phrases found in at least two
+ * texts are kept, minus stop words and grams that begin or end with a particle; a phrase is dropped when a
+ * longer kept phrase containing it occurs in exactly as many texts (it is only ever part of that one).
+ * Ranked by the number of texts, then longer first; each phrase carries the refs of the texts it came from.
+ */
+export function frequentPhrases<Ref>(texts: ProblemText<Ref>[], limit = 10, maxRefs = 10): FrequentPhrase<Ref>[] {
+  const found = new Map<string, { count: number; docs: number[] }>();
+  texts.forEach((t, index) => {
+    const grams = new Set<string>();
+    const { cjk, words } = runs(t.text);
+    for (const run of cjk) {
+      const chars = Array.from(run);
+      for (let i = 0; i < chars.length; i++) {
+        for (let n = MIN_LENGTH; n <= MAX_LENGTH && i + n <= chars.length; n++) grams.add(chars.slice(i, i + n).join(''));
+      }
+    }
+    for (const word of words) grams.add(word);
+    for (const gram of grams) {
+      const entry = found.get(gram);
+      if (!entry) found.set(gram, { count: 1, docs: [index] });
+      else {
+        entry.count += 1;
+        if (entry.docs.length < maxRefs) entry.docs.push(index);
+      }
+    }
+  });
+  // A gram inside a longer one seen in as many texts is only ever part of it. Checking the two grams one
+  // character shorter of every gram is enough: counts only fall as a gram grows.
+  const subsumed = new Set<string>();
+  for (const [gram, entry] of found) {
+    const chars = Array.from(gram);
+    if (entry.count < 2 || chars.length <= MIN_LENGTH || !isPhraseShaped(gram)) continue;
+    for (const part of [chars.slice(1).join(''), chars.slice(0, -1).join('')]) {
+      if (found.get(part)?.count === entry.count) subsumed.add(part);
+    }
+  }
+  const kept = [...found].filter(([gram, entry]) => entry.count >= 2 && !subsumed.has(gram) && isPhraseShaped(gram));
+  kept.sort((a, b) => b[1].count - a[1].count || Array.from(b[0]).length - Array.from(a[0]).length || (a[0] < b[0] ? -1 : 1));
+  // Overlapping windows of one long sentence repeated verbatim come from the very same texts: keep the first.
+  const chosen: typeof kept = [];
+  for (const entry of kept) {
+    const overlapping = chosen.some(([p, c]) => c.count === entry[1].count && c.docs.join() === entry[1].docs.join() && sharesBigram(p, entry[0]));
+    if (overlapping) continue;
+    chosen.push(entry);
+    if (chosen.length === limit) break;
+  }
+  return chosen.map(([phrase, entry]) => ({ phrase, count: entry.count, refs: entry.docs.map((i) => texts[i]!.ref) }));
+}

@@ -1,0 +1,114 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../auth/actor.ts';
+import { queryRows, type DbOrTx } from '../client.ts';
+import { visibleCollaborationSql } from '../../policies/collaboration.ts';
+import { sensitiveVisibleSql } from '../../policies/sensitive.ts';
+import type { SearchResultKind } from '../../../shared/schemas/search.ts';
+
+export type SearchRow = {
+  kind: SearchResultKind;
+  id: string;
+  collaboration_id: string;
+  collaboration_topic: string;
+  title: string;
+  /** The first field (in reading order) that contains the query: the snippet is cut from it. */
+  matched_text: string;
+  /** 0 the title equals the query, 1 the title contains it, 2 only the body does. */
+  rank: number;
+  archived: boolean;
+  meeting_id: string | null;
+  action_item_id: string | null;
+  created_at: Date;
+};
+
+export type SearchParams = {
+  q: string;
+  limit: number;
+  after?: { rank: number; createdAt: string; id: string } | undefined;
+};
+
+/** `%q%` with LIKE's own metacharacters escaped, so 100% or a_b match literally. */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Everything the actor may read that contains `q` as a substring (ILIKE), best first: an exact title, then
+ * a title containing it, then a body containing it; newer first within a rank. Permissions are applied in
+ * the SQL — only collaborations the actor reads, and sensitive topics, items and their updates only for
+ * the users they name — so nothing else reaches a snippet, a count or a page boundary.
+ *
+ * Each kind's WHERE repeats the concatenated expression of its trigram GIN index
+ * (migrations/0003_search_trigram.sql), so queries of three or more characters are served by the index;
+ * shorter ones (预算) cannot form a trigram and are checked by ILIKE over the candidate rows.
+ */
+export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): Promise<SearchRow[]> {
+  const pattern = containsPattern(p.q);
+  const like = (expr: SQL) => sql`${expr} ILIKE ${pattern}`;
+  const exact = (expr: SQL) => sql`lower(${expr}) = lower(${p.q})`;
+  const visible = visibleCollaborationSql(actor, sql.raw('c'));
+  const perKind = p.limit + 1;
+  const afterSql = p.after
+    ? sql`WHERE (rank > ${p.after.rank} OR (rank = ${p.after.rank} AND (created_at, id) < (${p.after.createdAt}::timestamptz, ${p.after.id}::uuid)))`
+    : sql``;
+  const branch = (select: SQL) => sql`(SELECT * FROM (${select}) k ${afterSql} ORDER BY rank, created_at DESC, id DESC LIMIT ${perKind})`;
+
+  const collaborations = sql`
+    SELECT 'collaboration' AS kind, c.id, c.id AS collaboration_id, c.topic AS collaboration_topic, c.topic AS title,
+      CASE WHEN ${like(sql`c.topic`)} THEN c.topic WHEN ${like(sql`c.goal`)} THEN c.goal ELSE c.progress_summary END AS matched_text,
+      CASE WHEN ${exact(sql`c.topic`)} THEN 0 WHEN ${like(sql`c.topic`)} THEN 1 ELSE 2 END AS rank,
+      c.archived_at IS NOT NULL AS archived, NULL::uuid AS meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', c.created_at) AS created_at
+    FROM collaborations c
+    WHERE ${like(sql`(c.topic || ' ' || c.goal || ' ' || c.progress_summary)`)}
+      AND (${like(sql`c.topic`)} OR ${like(sql`c.goal`)} OR ${like(sql`c.progress_summary`)})
+      AND ${visible}`;
+
+  const feedbackMatch = sql`(SELECT f.text FROM topic_feedback f WHERE f.topic_id = t.id AND ${like(sql`f.text`)} ORDER BY f.position LIMIT 1)`;
+  const topics = sql`
+    SELECT 'topic' AS kind, t.id, c.id AS collaboration_id, c.topic AS collaboration_topic, t.title,
+      CASE WHEN ${like(sql`t.title`)} THEN t.title WHEN ${like(sql`t.discussion`)} THEN t.discussion
+        WHEN ${like(sql`t.disagreements`)} THEN t.disagreements WHEN ${like(sql`t.consensus`)} THEN t.consensus
+        ELSE ${feedbackMatch} END AS matched_text,
+      CASE WHEN ${exact(sql`t.title`)} THEN 0 WHEN ${like(sql`t.title`)} THEN 1 ELSE 2 END AS rank,
+      c.archived_at IS NOT NULL AS archived, t.meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', t.created_at) AS created_at
+    FROM topics t JOIN meetings tm ON tm.id = t.meeting_id JOIN collaborations c ON c.id = tm.collaboration_id
+    WHERE ((${like(sql`(t.title || ' ' || t.discussion || ' ' || t.disagreements || ' ' || t.consensus)`)}
+        AND (${like(sql`t.title`)} OR ${like(sql`t.discussion`)} OR ${like(sql`t.disagreements`)} OR ${like(sql`t.consensus`)}))
+      OR EXISTS (SELECT 1 FROM topic_feedback f WHERE f.topic_id = t.id AND ${like(sql`f.text`)}))
+      AND t.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 't')} AND ${visible}`;
+
+  const actionItems = sql`
+    SELECT 'action_item' AS kind, a.id, c.id AS collaboration_id, c.topic AS collaboration_topic, a.description AS title,
+      CASE WHEN ${like(sql`a.description`)} THEN a.description WHEN ${like(sql`a.deliverable`)} THEN a.deliverable ELSE a.status_text END AS matched_text,
+      CASE WHEN ${exact(sql`a.description`)} THEN 0 WHEN ${like(sql`a.description`)} THEN 1 ELSE 2 END AS rank,
+      c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', a.created_at) AS created_at
+    FROM action_items a JOIN collaborations c ON c.id = a.collaboration_id
+    WHERE ${like(sql`(a.description || ' ' || a.deliverable || ' ' || a.status_text)`)}
+      AND (${like(sql`a.description`)} OR ${like(sql`a.deliverable`)} OR ${like(sql`a.status_text`)})
+      AND a.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')} AND ${visible}`;
+
+  // An update is as sensitive as its item: it carries the item's content.
+  const updates = sql`
+    SELECT 'progress_update' AS kind, u.id, c.id AS collaboration_id, c.topic AS collaboration_topic, a.description AS title,
+      CASE WHEN ${like(sql`u.status_text`)} THEN u.status_text WHEN ${like(sql`coalesce(u.delay_reason, '')`)} THEN u.delay_reason ELSE u.remedy END AS matched_text,
+      2 AS rank, c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', u.created_at) AS created_at
+    FROM progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN collaborations c ON c.id = a.collaboration_id
+    WHERE ${like(sql`(u.status_text || ' ' || coalesce(u.delay_reason, '') || ' ' || coalesce(u.remedy, ''))`)}
+      AND (${like(sql`u.status_text`)} OR ${like(sql`coalesce(u.delay_reason, '')`)} OR ${like(sql`coalesce(u.remedy, '')`)})
+      AND u.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')} AND ${visible}`;
+
+  const remarks = sql`
+    SELECT 'remark' AS kind, r.id, c.id AS collaboration_id, c.topic AS collaboration_topic, c.topic AS title,
+      r.text AS matched_text, 2 AS rank, c.archived_at IS NOT NULL AS archived, NULL::uuid AS meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', r.created_at) AS created_at
+    FROM remarks r JOIN collaborations c ON c.id = r.collaboration_id
+    WHERE ${like(sql`r.text`)} AND r.org_id = ${actor.orgId}::uuid AND ${visible}`;
+
+  const rows = await queryRows<SearchRow>(db, sql`
+    SELECT * FROM (
+      ${branch(collaborations)} UNION ALL ${branch(topics)} UNION ALL ${branch(actionItems)}
+      UNION ALL ${branch(updates)} UNION ALL ${branch(remarks)}
+    ) results
+    ORDER BY rank, created_at DESC, id DESC
+    LIMIT ${perKind}`);
+  return rows.map((r) => ({ ...r, rank: Number(r.rank), created_at: new Date(r.created_at) }));
+}
