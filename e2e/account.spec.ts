@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, horizontalOverflow, signIn } from './fixtures.ts';
 import { PHONE } from './browser.ts';
 import { E2E_PASSWORD } from './server.ts';
+import { chineseUiLines } from './english-text.ts';
 
 describeInBrowser('my account', (e2e) => {
   it('creates a token shown once, which works as a Bearer token until it is revoked', async () => {
@@ -57,6 +58,7 @@ describeInBrowser('my account', (e2e) => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
+    expect(await chineseUiLines(page, ['/auth/me', '/departments', '/me/tokens'])).toEqual([]);
     await page.getByRole('radio', { name: '简体中文' }).check();
     await page.getByRole('heading', { name: '我的账户', level: 1 }).waitFor();
     await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/v1/me/preferences')).json()) as { locale: string }).locale)).toBe('zh-CN');

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser, horizontalOverflow, signIn } from './fixtures.ts';
 import { PHONE } from './browser.ts';
+import { chineseUiLines } from './english-text.ts';
 import { addDays, localDate } from '../src/domain/calendar-date.ts';
 import { suggestDate } from '../src/domain/chinese-date.ts';
 
@@ -158,6 +159,39 @@ describeInBrowser('action items', (e2e) => {
     await page.getByRole('button', { name: /退回重做/ }).waitFor();
   });
 
+  it('refuses a stale edit, naming who changed the item, and saves after a reload', async () => {
+    const { page } = await e2e.open();
+    await signIn(page, e2e.demo.users.marketHead.email);
+    await page.goto(itemPath);
+    await page.getByRole('heading', { name: description, level: 1 }).waitFor();
+    await page.getByRole('button', { name: /编 ?辑/ }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑行动项' });
+    await dialog.getByLabel('交付物').fill('3版主视觉终稿（含动效版）');
+
+    // Meanwhile the administrator edits the same item.
+    const admin = await e2e.open();
+    await signIn(admin.page, e2e.demo.adminEmail);
+    const status = await admin.page.evaluate(async (path) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/v1${path}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ deliverable: '3版主视觉终稿（管理员改）' }),
+      });
+      return response.status;
+    }, itemPath);
+    expect(status).toBe(200);
+
+    await dialog.getByRole('button', { name: /保 ?存/ }).click();
+    await dialog.getByText('内容已被 系统管理员 修改，请重新加载后再保存。').waitFor();
+    await dialog.getByRole('button', { name: /重新加载/ }).click();
+    await expect.poll(() => dialog.getByLabel('交付物').inputValue()).toBe('3版主视觉终稿（管理员改）');
+    await dialog.getByLabel('交付物').fill('3版主视觉终稿（含动效版）');
+    await dialog.getByRole('button', { name: /保 ?存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.ant-descriptions').getByText('3版主视觉终稿（含动效版）').waitFor();
+  });
+
   it('fits a 375 px phone: board and item page without sideways scrolling', async () => {
     const { page } = await e2e.open({ viewport: PHONE });
     await signIn(page, e2e.demo.users.designer.email);
@@ -172,5 +206,31 @@ describeInBrowser('action items', (e2e) => {
     await page.goto('/action-items?view=board');
     await page.getByText('已完成', { exact: true }).click();
     await page.getByRole('link', { name: description }).waitFor();
+  });
+
+  it('speaks English on the item page, the board and the create form when asked', async () => {
+    const { page } = await e2e.open({ locale: 'en' });
+    await signIn(page, e2e.demo.users.marketHead.email);
+    const item = e2e.demo.actionItems.keyVisual;
+    const data = ['/auth/me', `/action-items/${item}`, `/action-items/${item}/updates`, '/action-items?limit=200', `/collaborations/${e2e.demo.collaborationId}`];
+
+    await page.goto(`/action-items/${item}`);
+    await page.getByRole('heading', { name: '设计部完成发布会主视觉初稿', level: 1 }).waitFor();
+    await page.locator('.ant-timeline').getByText('Due date Jul 15, 2024 → Jul 17, 2024').waitFor();
+    await page.locator('.ant-timeline').getByText('Requirement change', { exact: false }).first().waitFor();
+    expect(await chineseUiLines(page, data), 'item page').toEqual([]);
+
+    await page.goto('/action-items?view=board');
+    await page.getByRole('region', { name: 'In progress' }).getByRole('link').first().waitFor();
+    expect(await chineseUiLines(page, data), 'board').toEqual([]);
+
+    await page.goto(`/collaborations/${e2e.demo.collaborationId}?tab=actionItems`);
+    await page.getByRole('button', { name: 'New action item' }).click();
+    const drawer = page.getByRole('dialog', { name: 'New action item' });
+    await drawer.getByRole('textbox', { name: 'Type the due date' }).fill('next friday');
+    await drawer.getByText(/^“next friday” means /).waitFor();
+    await drawer.getByRole('textbox', { name: 'Type the due date' }).fill('ASAP');
+    await drawer.getByText('“ASAP” is not a date.', { exact: false }).waitFor();
+    expect(await chineseUiLines(page, data), 'create form').toEqual([]);
   });
 });

@@ -39,10 +39,81 @@ async function addFreshItems(server: E2eServer): Promise<void> {
   }
 }
 
+/** Signs in through the API as a demo person: their cookie and CSRF token, for preparing data. */
+async function apiSession(server: E2eServer, email: string) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: E2E_PASSWORD }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: method === 'GET' ? null : JSON.stringify(body ?? {}),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+/**
+ * Minutes being written, for the editor's pictures: a follow-up meeting scheduled by the head for three
+ * days ahead with its agenda sent, held early, and half minuted by the recorder — one topic complete
+ * with its action item, one still owing its discussion and some departments' feedback.
+ */
+async function addDraftMinutes(server: E2eServer): Promise<string> {
+  const head = await apiSession(server, server.demo.users.marketHead.email);
+  const recorder = await apiSession(server, server.demo.users.recorder.email);
+  const day = addDays(localDate(new Date(), 'Asia/Shanghai'), 3);
+  const { users, departments } = server.demo;
+  const meeting = await head<{ id: string }>('POST', `/collaborations/${server.demo.collaborationId}/meetings`, {
+    title: '发布会物料与预算复核会',
+    plannedStart: `${day}T14:00:00+08:00`,
+    plannedEnd: `${day}T15:30:00+08:00`,
+    mode: 'online',
+    location: 'https://meeting.example.com/j/8812345',
+    hostId: users.marketHead.id,
+    recorderId: users.recorder.id,
+    attendeeIds: [users.engineer.id, users.seller.id, users.designLead.id, users.support.id, users.designer.id],
+    agenda: ['物料清单确认', '预算执行情况'],
+  });
+  await head('POST', `/meetings/${meeting.id}/agenda/send`);
+  await recorder('POST', `/meetings/${meeting.id}/held`);
+  const first = await recorder<{ id: string }>('POST', `/meetings/${meeting.id}/topics`, {
+    title: '物料清单确认',
+    discussion: '设计部提出物料共18项，销售部希望增加渠户伴手礼；客服部关注现场咨询台物料。',
+    feedback: [
+      { departmentId: departments['研发部'], stance: 'agree', text: '样机展示架由研发部提供尺寸' },
+      { departmentId: departments['销售部'], stance: 'conditional', text: '伴手礼预算需另行审批' },
+      { departmentId: departments['设计部'], stance: 'agree', text: '7月20日前输出全部物料设计' },
+      { departmentId: departments['客服部'], noFeedback: true },
+    ],
+    consensus: '物料清单定为19项（含伴手礼），伴手礼预算单列',
+  });
+  await recorder('POST', `/meetings/${meeting.id}/topics`, {
+    title: '预算执行情况',
+    discussion: '',
+    feedback: [{ departmentId: departments['销售部'], stance: 'disagree', text: '渠户邀请预算偏紧' }],
+  });
+  await recorder('POST', `/collaborations/${server.demo.collaborationId}/action-items`, {
+    description: '设计部输出19项物料的设计稿',
+    ownerId: users.designer.id,
+    dueDate: addDays(localDate(new Date(), 'Asia/Shanghai'), 10),
+    deliverable: '物料设计稿（含印刷尺寸）',
+    meetingId: meeting.id,
+    sourceTopicId: first.id,
+  });
+  return meeting.id;
+}
+
 await buildWebIfStale();
 mkdirSync(outDir, { recursive: true });
 const server = await startE2eServer();
 await addFreshItems(server);
+const draftMeetingId = await addDraftMinutes(server);
 const browser = await launchBrowser();
 try {
   for (const [suffix, viewport] of [['1280', DESKTOP], ['375', PHONE]] as [string, Viewport][]) {
@@ -73,6 +144,46 @@ try {
     await page.goto('/collaborations');
     await page.getByRole('link', { name: '2024年Q3新品发布会筹备' }).first().waitFor();
     await shot('collaborations');
+    await page.goto(`/action-items/${server.demo.actionItems.keyVisual}`);
+    await page.getByRole('heading', { name: '设计部完成发布会主视觉初稿', level: 1 }).waitFor();
+    await page.locator('.ant-timeline').waitFor();
+    await shot('action-item');
+    await page.goto('/action-items?view=board');
+    await page.getByRole('region').getByRole('link').first().waitFor();
+    await shot('action-items-board');
+    await page.goto('/account');
+    await page.getByRole('heading', { name: '我的账户', level: 1 }).waitFor();
+    await shot('account');
+    await page.goto('/notifications');
+    await page.getByRole('heading', { name: '通知', level: 1 }).waitFor();
+    await page.getByRole('listitem').first().waitFor();
+    await shot('notifications');
+    await page.goto('/account/notifications');
+    await page.getByRole('heading', { name: '通知设置', level: 1 }).waitFor();
+    await shot('notification-preferences');
+    // The live minutes editor as the recorder keeps it, and the scheduling form as the head sees it.
+    await context.clearCookies();
+    await signIn(page, server.demo.users.recorder.email, E2E_PASSWORD, `/sign-in?next=/meetings/${draftMeetingId}`);
+    await page.getByRole('heading', { name: '发布会物料与预算复核会', level: 1 }).waitFor();
+    await page.getByRole('region', { name: '议题 2', exact: true }).waitFor();
+    await shot('minutes-editor');
+    await context.clearCookies();
+    await signIn(page, server.demo.users.marketHead.email, E2E_PASSWORD, `/sign-in?next=/collaborations/${server.demo.collaborationId}/meetings/new`);
+    await page.getByRole('heading', { name: '安排沟通会议', level: 1 }).waitFor();
+    await shot('meeting-schedule');
+    // The administration, as the demo's admin.
+    await context.clearCookies();
+    await signIn(page, server.demo.adminEmail, E2E_PASSWORD, '/sign-in?next=/admin/users');
+    await page.getByRole('heading', { name: '成员', level: 1 }).waitFor();
+    await page.getByText('设计部陈设计师').first().waitFor();
+    await shot('admin-users');
+    await page.goto('/admin/departments');
+    await page.getByText('负责人：市场部李经理').waitFor();
+    await shot('admin-departments');
+    await page.goto('/admin/settings');
+    await page.getByRole('heading', { name: '组织设置', level: 1 }).waitFor();
+    await page.getByLabel('纪要发布时限').waitFor();
+    await shot('admin-settings');
     await context.close();
     if (problems.messages.length) console.error(problems.messages.join('\n'));
   }

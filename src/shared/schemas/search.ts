@@ -4,7 +4,6 @@ import { listQuery } from './common.ts';
 /** GET /search: `q` is matched as a substring (预算 finds 预算表, 视觉 finds 主视觉设计稿), case-insensitively. */
 export const searchQuery = listQuery.extend({
   q: z.string().trim().min(1).max(100),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export const searchResultKinds = ['collaboration', 'topic', 'action_item', 'progress_update', 'remark'] as const;

@@ -9,7 +9,7 @@ export type LiveChange = Omit<ChangeEvent, 'orgId'> & { notificationId?: string 
 
 const EVENTS_URL = '/api/v1/events';
 /** Changes of one commit arrive together; one refetch per burst is enough. */
-const BATCH_MS = 30;
+const BATCH_MS = 10;
 /** After the stream is refused (e.g. a restart), try again after this long, doubling up to the maximum. */
 const RETRY_MIN_MS = 2_000;
 const RETRY_MAX_MS = 60_000;

@@ -61,7 +61,7 @@ export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): 
     FROM collaborations c
     WHERE ${like(sql`(c.topic || ' ' || c.goal || ' ' || c.progress_summary)`)}
       AND (${like(sql`c.topic`)} OR ${like(sql`c.goal`)} OR ${like(sql`c.progress_summary`)})
-      AND ${visible}`;
+      AND c.id IN (SELECT id FROM visible)`;
 
   const feedbackMatch = sql`(SELECT f.text FROM topic_feedback f WHERE f.topic_id = t.id AND ${like(sql`f.text`)} ORDER BY f.position LIMIT 1)`;
   const topics = sql`
@@ -71,39 +71,45 @@ export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): 
         ELSE ${feedbackMatch} END AS matched_text,
       CASE WHEN ${exact(sql`t.title`)} THEN 0 WHEN ${like(sql`t.title`)} THEN 1 ELSE 2 END AS rank,
       c.archived_at IS NOT NULL AS archived, t.meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', t.created_at) AS created_at
-    FROM topics t JOIN meetings tm ON tm.id = t.meeting_id JOIN collaborations c ON c.id = tm.collaboration_id
-    WHERE ((${like(sql`(t.title || ' ' || t.discussion || ' ' || t.disagreements || ' ' || t.consensus)`)}
-        AND (${like(sql`t.title`)} OR ${like(sql`t.discussion`)} OR ${like(sql`t.disagreements`)} OR ${like(sql`t.consensus`)}))
-      OR EXISTS (SELECT 1 FROM topic_feedback f WHERE f.topic_id = t.id AND ${like(sql`f.text`)}))
-      AND t.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 't')} AND ${visible}`;
+    FROM (
+        SELECT x.id FROM topics x
+        WHERE ${like(sql`(x.title || ' ' || x.discussion || ' ' || x.disagreements || ' ' || x.consensus)`)}
+          AND (${like(sql`x.title`)} OR ${like(sql`x.discussion`)} OR ${like(sql`x.disagreements`)} OR ${like(sql`x.consensus`)})
+        UNION
+        SELECT f.topic_id FROM topic_feedback f WHERE ${like(sql`f.text`)}
+      ) hit
+      JOIN topics t ON t.id = hit.id JOIN meetings tm ON tm.id = t.meeting_id JOIN visible c ON c.id = tm.collaboration_id
+    WHERE t.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 't')}`;
 
   const actionItems = sql`
     SELECT 'action_item' AS kind, a.id, c.id AS collaboration_id, c.topic AS collaboration_topic, a.description AS title,
       CASE WHEN ${like(sql`a.description`)} THEN a.description WHEN ${like(sql`a.deliverable`)} THEN a.deliverable ELSE a.status_text END AS matched_text,
       CASE WHEN ${exact(sql`a.description`)} THEN 0 WHEN ${like(sql`a.description`)} THEN 1 ELSE 2 END AS rank,
       c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', a.created_at) AS created_at
-    FROM action_items a JOIN collaborations c ON c.id = a.collaboration_id
+    FROM action_items a JOIN visible c ON c.id = a.collaboration_id
     WHERE ${like(sql`(a.description || ' ' || a.deliverable || ' ' || a.status_text)`)}
       AND (${like(sql`a.description`)} OR ${like(sql`a.deliverable`)} OR ${like(sql`a.status_text`)})
-      AND a.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')} AND ${visible}`;
+      AND a.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')}`;
 
   // An update is as sensitive as its item: it carries the item's content.
   const updates = sql`
     SELECT 'progress_update' AS kind, u.id, c.id AS collaboration_id, c.topic AS collaboration_topic, a.description AS title,
       CASE WHEN ${like(sql`u.status_text`)} THEN u.status_text WHEN ${like(sql`coalesce(u.delay_reason, '')`)} THEN u.delay_reason ELSE u.remedy END AS matched_text,
       2 AS rank, c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', u.created_at) AS created_at
-    FROM progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN collaborations c ON c.id = a.collaboration_id
+    FROM progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN visible c ON c.id = a.collaboration_id
     WHERE ${like(sql`(u.status_text || ' ' || coalesce(u.delay_reason, '') || ' ' || coalesce(u.remedy, ''))`)}
       AND (${like(sql`u.status_text`)} OR ${like(sql`coalesce(u.delay_reason, '')`)} OR ${like(sql`coalesce(u.remedy, '')`)})
-      AND u.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')} AND ${visible}`;
+      AND u.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')}`;
 
   const remarks = sql`
     SELECT 'remark' AS kind, r.id, c.id AS collaboration_id, c.topic AS collaboration_topic, c.topic AS title,
       r.text AS matched_text, 2 AS rank, c.archived_at IS NOT NULL AS archived, NULL::uuid AS meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', r.created_at) AS created_at
-    FROM remarks r JOIN collaborations c ON c.id = r.collaboration_id
-    WHERE ${like(sql`r.text`)} AND r.org_id = ${actor.orgId}::uuid AND ${visible}`;
+    FROM remarks r JOIN visible c ON c.id = r.collaboration_id
+    WHERE ${like(sql`r.text`)} AND r.org_id = ${actor.orgId}::uuid`;
 
+  // The collaborations the actor reads, decided once per search rather than once per matching row.
   const rows = await queryRows<SearchRow>(db, sql`
+    WITH visible AS MATERIALIZED (SELECT c.id, c.topic, c.archived_at FROM collaborations c WHERE ${visible})
     SELECT * FROM (
       ${branch(collaborations)} UNION ALL ${branch(topics)} UNION ALL ${branch(actionItems)}
       UNION ALL ${branch(updates)} UNION ALL ${branch(remarks)}

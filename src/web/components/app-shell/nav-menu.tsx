@@ -9,6 +9,8 @@ export function sectionOf(pathname: string): string {
   if (pathname.startsWith('/collaborations') || pathname.startsWith('/meetings')) return '/collaborations';
   if (pathname.startsWith('/action-items')) return '/action-items';
   if (pathname.startsWith('/admin')) return '/admin';
+  if (pathname.startsWith('/notifications') || pathname.startsWith('/account')) return '';
+  if (pathname.startsWith('/account')) return '/account';
   return '/';
 }
 

@@ -33,6 +33,7 @@ export const actionItemsEn: Record<keyof typeof actionItemsZhCN, string> = {
   'itemBoard.moveItem': 'Move “{item}”',
   'itemBoard.moved': 'Moved to “{status}”',
   'itemBoard.cannotMove': 'You cannot move this action item there.',
+  'itemBoard.awaitingAcceptance': 'Awaiting acceptance',
   'itemBoard.updateTitle': 'Progress update: {status}',
 
   'itemPage.elements': 'The action item',
@@ -128,6 +129,9 @@ export const actionItemsEn: Record<keyof typeof actionItemsZhCN, string> = {
   'account.language': 'Language',
   'account.languageHint': 'Also used for the emails and chat messages you receive.',
   'account.languageNotSaved': 'The language changed here but could not be saved to your account. Try again later.',
+  'account.notifications': 'Notifications',
+  'account.notificationsHint': 'Choose which reminders reach you on which channels (in the app, by email …) and your quiet hours.',
+  'account.notificationsOpen': 'Open notification settings',
   'account.password': 'Change password',
   'account.currentPassword': 'Current password',
   'account.currentPasswordRequired': 'Enter your current password',

@@ -31,6 +31,7 @@ export const actionItemsZhCN = {
   'itemBoard.moveItem': '移动“{item}”',
   'itemBoard.moved': '已移到“{status}”',
   'itemBoard.cannotMove': '你不能这样移动这个行动项。',
+  'itemBoard.awaitingAcceptance': '待验收',
   'itemBoard.updateTitle': '更新进展：{status}',
 
   'itemPage.elements': '行动项要素',
@@ -126,6 +127,9 @@ export const actionItemsZhCN = {
   'account.language': '界面语言',
   'account.languageHint': '同时用于发给你的邮件和群消息。',
   'account.languageNotSaved': '语言已切换，但没能保存到账户，请稍后再试。',
+  'account.notifications': '通知设置',
+  'account.notificationsHint': '选择哪些提醒通过哪些渠道（站内、邮件等）发给你，以及免打扰时段。',
+  'account.notificationsOpen': '打开通知设置',
   'account.password': '修改密码',
   'account.currentPassword': '当前密码',
   'account.currentPasswordRequired': '请输入当前密码',

@@ -17,6 +17,7 @@ export const notificationsEn: Record<keyof typeof notificationsZhCN, string> = {
   'prefs.channelsTitle': 'How you hear about things',
   'prefs.channelsIntro': "Every notification stays in the bell; choose which channels should also tell you. DingTalk, Feishu and WeCom reach you through the collaboration group's robot, @-mentioning you.",
   'prefs.unavailable': 'Not set up on this installation yet: {channels}. They can be chosen once configured.',
+  'prefs.onlyInApp': 'For now every notification reaches you in the bell only. Once an admin sets up email or group robots, you can choose the channels for each kind here.',
   'prefs.group.meetings': 'Meetings and records',
   'prefs.group.items': 'Action items and collaborations',
   'prefs.group.reminders': 'Reminders and escalation',

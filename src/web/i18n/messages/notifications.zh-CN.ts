@@ -15,6 +15,7 @@ export const notificationsZhCN = {
   'prefs.channelsTitle': '接收方式',
   'prefs.channelsIntro': '每类通知都会留在站内通知（铃铛）里；另外选择要通过哪些渠道提醒你。钉钉、飞书、企业微信通过协作群的机器人 @ 你。',
   'prefs.unavailable': '本系统尚未配置：{channels}。配置后即可选择。',
+  'prefs.onlyInApp': '目前所有通知都只出现在站内通知（铃铛）里。管理员配置邮件或群机器人后，可以在这里选择每类通知的提醒渠道。',
   'prefs.group.meetings': '会议与纪要',
   'prefs.group.items': '行动项与协作',
   'prefs.group.reminders': '提醒与升级',

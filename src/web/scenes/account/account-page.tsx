@@ -6,6 +6,7 @@ import { meKey, saveLanguagePreference, useCurrentUser } from '../../api/auth.ts
 import { useChangePassword, useUpdateOwnProfile } from '../../api/account.ts';
 import { setCsrfToken } from '../../api/client.ts';
 import { useDepartments } from '../../api/organization.ts';
+import { LinkButton } from '../../components/link-button.tsx';
 import { showServerErrors } from '../../components/server-errors.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../../i18n/translate.ts';
@@ -131,6 +132,7 @@ function PasswordCard() {
         <Form.Item
           name="newPassword"
           label={t('account.newPassword')}
+          required
           extra={t('account.passwordRule')}
           rules={[{ validator: async (_, value?: string) => (value && isStrong(value) ? undefined : Promise.reject(new Error(t('account.passwordRule')))) }]}
         >
@@ -198,6 +200,12 @@ export function AccountPage() {
       </Typography.Title>
       <ProfileCard />
       <LanguageCard />
+      <Card title={t('account.notifications')} size="small">
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          {t('account.notificationsHint')}
+        </Typography.Paragraph>
+        <LinkButton to="/account/notifications">{t('account.notificationsOpen')}</LinkButton>
+      </Card>
       <PasswordCard />
       <AccessTokensCard />
     </Space>

@@ -1,11 +1,11 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { App, Button, Card, Dropdown, Modal, Progress, Segmented, Space, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Modal, Progress, Segmented, Space, Tag, theme, Typography } from 'antd';
 import { DownOutlined, LockOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useActionItems, usePatchActionItem } from '../../api/action-items.ts';
 import { isApiError } from '../../api/client.ts';
 import type { ActionItem, ActionItemFilters } from '../../api/types.ts';
-import { EmptyState, ErrorState, PageLoading } from '../../components/page-state.tsx';
+import { ErrorState, PageLoading } from '../../components/page-state.tsx';
 import { OverdueTag } from '../../components/tags.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
@@ -57,6 +57,7 @@ function BoardCard({ item, onMove }: { item: ActionItem; onMove: (item: ActionIt
         <span>{item.owner.name}</span>
         <span>{t('item.due', { date: format.date(item.dueDate) })}</span>
         <OverdueTag days={item.daysOverdue} />
+        {item.status === 'done' && <Tag color={item.acceptedAt ? 'success' : 'processing'}>{t(item.acceptedAt ? 'itemPage.accepted' : 'itemBoard.awaitingAcceptance')}</Tag>}
       </div>
       <Progress percent={item.progress} size="small" aria-label={t('item.progress')} style={{ margin: '4px 0 0' }} />
       {draggable && (
@@ -86,6 +87,7 @@ function Column({ status, filters, onMove, registry, hideTitle }: ColumnProps) {
   const { t } = useI18n();
   const list = useActionItems({ ...filters, status });
   const [over, setOver] = useState(false);
+  const { token } = theme.useToken();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   for (const item of items) registry.set(item.id, item);
 
@@ -107,8 +109,8 @@ function Column({ status, filters, onMove, registry, hideTitle }: ColumnProps) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
       style={{
-        background: over ? '#e6f4ff' : '#f5f5f5',
-        outline: over ? '2px dashed #1677ff' : undefined,
+        background: over ? token.colorPrimaryBg : token.colorFillTertiary,
+        outline: over ? `2px dashed ${token.colorPrimary}` : undefined,
         borderRadius: 8,
         padding: 8,
         minWidth: 0,
@@ -128,7 +130,9 @@ function Column({ status, filters, onMove, registry, hideTitle }: ColumnProps) {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState description={t('itemBoard.emptyColumn')} />
+        <Typography.Text type="secondary" style={{ textAlign: 'center', padding: '24px 0' }}>
+          {t('itemBoard.emptyColumn')}
+        </Typography.Text>
       ) : (
         items.map((item) => <BoardCard key={item.id} item={item} onMove={onMove} />)
       )}

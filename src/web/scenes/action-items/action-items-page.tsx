@@ -98,10 +98,10 @@ function BoardView({ filters, set, clear }: ViewProps) {
   const first = probe.data?.pages[0]?.items[0];
   const names = first && !first.restricted ? { owner: first.owner.name, collaboration: first.collaborationTopic } : { owner: first?.owner.name };
   return (
-    <>
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
       <ItemFilterBar filters={filters} view="board" set={set} clear={clear} names={names} />
       <ActionItemsBoard filters={columnFilters} />
-    </>
+    </div>
   );
 }
 
@@ -115,7 +115,7 @@ function ListView({ filters, set, clear }: ViewProps) {
   const names = first && !first.restricted ? { owner: first.owner.name, collaboration: first.collaborationTopic } : { owner: first?.owner.name };
 
   return (
-    <>
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
       <ItemFilterBar filters={filters} view="list" set={set} clear={clear} names={names} />
       {list.isPending ? (
         <PageLoading />
@@ -171,6 +171,6 @@ function ListView({ filters, set, clear }: ViewProps) {
           </Button>
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -64,10 +64,9 @@ function DelayReasonRowFields({ index, name, canRemove, onRemove, compact }: { i
   const labelZh = Form.useWatch<string | undefined>(['delayReasonCodes', name, 'labelZh'], form);
   const item = { style: { marginBottom: compact ? 8 : 0 } };
   return (
-    <fieldset style={{ border: '1px solid rgba(5,5,5,0.06)', borderRadius: 6, padding: 8, margin: 0 }}>
-      <legend className="visually-hidden">{t('settings.delayReasonN', { n: index + 1 })}</legend>
+    <div role="group" aria-label={t('settings.delayReasonN', { n: index + 1 })} style={{ border: '1px solid rgba(5,5,5,0.06)', borderRadius: 6, padding: 8 }}>
       <Row gutter={8} align="bottom">
-        <Col xs={24} md={6}>
+        <Col xs={{ span: 14, order: 1 }} md={{ span: 6, order: 1 }}>
           <Form.Item
             {...item}
             name={[name, 'code']}
@@ -77,25 +76,25 @@ function DelayReasonRowFields({ index, name, canRemove, onRemove, compact }: { i
             <Input disabled={Boolean(stored)} placeholder={t('settings.delayCodeAuto')} maxLength={64} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={7}>
+        <Col xs={{ span: 12, order: 3 }} md={{ span: 7, order: 2 }}>
           <Form.Item {...item} name={[name, 'labelZh']} label={t('settings.delayLabelZh')} rules={[{ required: true, whitespace: true, message: t('settings.delayLabelRequired') }]}>
             <Input maxLength={50} lang="zh-CN" />
           </Form.Item>
         </Col>
-        <Col xs={24} md={7}>
+        <Col xs={{ span: 12, order: 4 }} md={{ span: 7, order: 3 }}>
           <Form.Item {...item} name={[name, 'labelEn']} label={t('settings.delayLabelEn')} rules={[{ required: true, whitespace: true, message: t('settings.delayLabelRequired') }]}>
             <Input maxLength={50} lang="en" />
           </Form.Item>
         </Col>
-        <Col xs={24} md={4}>
-          <Form.Item {...item} label={compact ? undefined : ' '} colon={false}>
+        <Col xs={{ span: 10, order: 2 }} md={{ span: 4, order: 4 }}>
+          <Form.Item {...item} label=" " colon={false}>
             <Button icon={<DeleteOutlined />} danger disabled={!canRemove} onClick={onRemove} aria-label={t('settings.removeDelayReason', { name: labelZh || String(index + 1) })}>
               {t('settings.remove')}
             </Button>
           </Form.Item>
         </Col>
       </Row>
-    </fieldset>
+    </div>
   );
 }
 

@@ -23,17 +23,16 @@ function ChannelChoice({ event, available }: { event: NotificationEvent; availab
           </Typography.Text>
         </div>
       </div>
-      <Form.Item name={['channels', event]} noStyle>
-        <Checkbox.Group
-          aria-labelledby={`event-${event}`}
-          options={personalChannels.map((channel) => ({
-            value: channel,
-            label: t(`prefs.channel.${channel}`),
-            // The bell always keeps the record; a channel this installation cannot use is shown, not offered.
-            disabled: channel === 'in_app' || !available.includes(channel),
-          }))}
-        />
-      </Form.Item>
+      <div style={{ alignSelf: 'center' }}>
+        <Form.Item name={['channels', event]} noStyle>
+          <Checkbox.Group
+            aria-labelledby={`event-${event}`}
+            // The bell always keeps the record. A channel this installation cannot use is not offered; a choice
+            // stored for it stays as it is, for the day it is set up.
+            options={available.map((channel) => ({ value: channel, label: t(`prefs.channel.${channel}`), disabled: channel === 'in_app' }))}
+          />
+        </Form.Item>
+      </div>
     </div>
   );
 }
@@ -109,9 +108,10 @@ export function NotificationPreferencesPage() {
                 showIcon
                 style={{ marginBottom: 12 }}
                 title={t('prefs.unavailable', { channels: unavailable.map((c) => t(`prefs.channel.${c}`)).join(t('history.listSeparator')) })}
+                description={available.length === 1 ? t('prefs.onlyInApp') : undefined}
               />
             )}
-            {EVENT_GROUPS.map((group) => (
+            {available.length > 1 && EVENT_GROUPS.map((group) => (
               <section key={group.key} aria-labelledby={`group-${group.key}`} style={{ marginBottom: 16 }}>
                 <Typography.Title level={2} id={`group-${group.key}`} style={{ fontSize: 15, margin: '8px 0 0' }}>
                   {t(`prefs.group.${group.key}`)}

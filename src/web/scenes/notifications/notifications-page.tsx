@@ -6,6 +6,7 @@ import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotificationPa
 import type { AppNotification } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
+import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { EmptyState, ErrorState, PageLoading } from '../../components/page-state.tsx';
 import { LinkButton } from '../../components/link-button.tsx';
 import { notificationLink, notificationText } from '../../components/notification-text.ts';
@@ -13,6 +14,7 @@ import { eventLabel } from '../channels/event-label.ts';
 
 function NotificationRow({ n }: { n: AppNotification }) {
   const { t } = useI18n();
+  const isMobile = useIsMobile();
   const format = useFormat();
   const markRead = useMarkNotificationRead();
   const text = notificationText(n, t, format);
@@ -55,7 +57,7 @@ function NotificationRow({ n }: { n: AppNotification }) {
           aria-label={t('notifPage.markReadNamed', { text })}
           style={{ flex: 'none' }}
         >
-          {t('notifPage.markRead')}
+          {isMobile ? null : t('notifPage.markRead')}
         </Button>
       )}
     </li>
