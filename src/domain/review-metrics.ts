@@ -1,6 +1,6 @@
-import { diffDays, localDate, type CalendarDate } from './calendar-date.ts';
+import { localDate, type CalendarDate } from './calendar-date.ts';
 import type { ActionItemStatus } from './action-item-timing.ts';
-import { updateComplianceDays } from './compliance.ts';
+import { dayNumber, updateComplianceDays } from './compliance.ts';
 import type { QuarterRange } from './period.ts';
 
 /** What the quarterly review needs of one action item, dates local to the organisation. */
@@ -62,7 +62,7 @@ const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round(
 export function itemTiming(item: ReviewItem, quarter: QuarterRange, asOf: CalendarDate) {
   if (item.status === 'cancelled' || item.dueDate < quarter.start || item.dueDate > quarter.end) return null;
   const doneBy = item.status === 'done' && item.completedOn !== null && item.completedOn <= asOf ? item.completedOn : null;
-  const lateDays = Math.max(0, diffDays(doneBy ?? asOf, item.dueDate));
+  const lateDays = Math.max(0, dayNumber(doneBy ?? asOf) - dayNumber(item.dueDate));
   return { decided: doneBy !== null || item.dueDate < asOf, onTime: doneBy !== null && doneBy <= item.dueDate, lateDays };
 }
 
