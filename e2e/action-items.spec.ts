@@ -34,7 +34,23 @@ describeInBrowser('action items', (e2e) => {
   it('creates an item with its four elements: 下周五 confirmed, 尽快 refused in place, only people as owners', async () => {
     const { page } = await e2e.open();
     await signIn(page, e2e.demo.users.marketHead.email);
-    await page.goto(`/collaborations/${e2e.demo.collaborationId}?tab=actionItems`);
+    // A collaboration of this spec's own, so the demo's record (which other specs read) stays as seeded.
+    const collaborationId = await page.evaluate(async (body) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const response = await fetch('/api/v1/collaborations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { id: string }).id;
+    }, {
+      topic: `发布会主视觉终稿 ${Date.now()}`,
+      goal: '发布会前两周定稿主视觉',
+      scenario: 'problem_solving',
+      initiatingDepartmentId: e2e.demo.departments['市场部'],
+      participatingDepartmentIds: [e2e.demo.departments['设计部']],
+    });
+    await page.goto(`/collaborations/${collaborationId}?tab=actionItems`);
     await page.getByRole('button', { name: '新建行动项' }).click();
     const drawer = page.getByRole('dialog', { name: '新建行动项' });
     await drawer.waitFor();

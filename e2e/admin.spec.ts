@@ -16,6 +16,38 @@ async function choose(page: Page, label: string, search: string, option = search
 /** The form item around a labelled field, where antd writes that field's error. */
 const formItem = (page: Page, label: string) => page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
 
+
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** The page's visible UI text: without the data the API gave (`data`), and without what is marked as another language. */
+async function uiLines(page: Page, data: string[]): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  let text = await page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('[lang]:not([lang="en"]), [translate="no"]').forEach((el) => el.remove());
+    document.body.append(clone);
+    clone.style.position = 'absolute';
+    const visible = clone.innerText;
+    clone.remove();
+    return `${document.title}\n${visible}`;
+  });
+  for (const s of data) text = text.split(s).join('');
+  return text.split('\n').filter((line) => CJK.test(line));
+}
+
+/** Every Chinese string in the API's answers: data, which stays in the language it was written in. */
+async function dataStrings(page: Page, paths: string[]): Promise<string[]> {
+  const bodies = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => (await fetch(`/api/v1${u}`)).json())), paths);
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') found.add(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(bodies);
+  return [...found].filter((s) => CJK.test(s)).sort((a, b) => b.length - a.length);
+}
+
 describeInBrowser('administration', (e2e) => {
   it('lets an admin create a department with a head and a person in it, who then signs in', async () => {
     const { page } = await e2e.open();
@@ -153,6 +185,29 @@ describeInBrowser('administration', (e2e) => {
     await signIn(designer.page, e2e.demo.users.designer.email, undefined, `/sign-in?next=/collaborations/${e2e.demo.collaborationId}?tab=channels`);
     await designer.page.getByRole('heading', { name: '2024年Q3新品发布会筹备', level: 1 }).waitFor();
     expect(await designer.page.getByRole('tab', { name: '群机器人' }).count()).toBe(0);
+  });
+
+  it('speaks English on the admin and notification pages when the browser asks for it', async () => {
+    const { page } = await e2e.open({ locale: 'en' });
+    await signIn(page, e2e.demo.adminEmail);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const data = await dataStrings(page, ['/auth/me', '/departments', '/users?includeInactive=true&limit=200', '/admin/settings', '/notifications', '/collaborations?status=active&limit=100']);
+    const pages: [string, string][] = [
+      ['/admin/users', 'People'],
+      ['/admin/departments', 'Departments'],
+      ['/admin/settings', 'Organisation settings'],
+      ['/admin/channels', 'Organisation channels'],
+      ['/admin/deliveries', 'Deliveries'],
+      ['/notifications', 'Notifications'],
+      ['/account/notifications', 'Notification settings'],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await uiLines(page, data), `Chinese UI text on ${path}`).toEqual([]);
+    }
+    await page.goto('/admin/settings');
+    await page.getByText(/The record is published within 24 hour\(s\)/).waitFor();
   });
 
   it('fits the admin and notification pages on a 375 px phone without sideways scrolling', async () => {

@@ -65,7 +65,8 @@ describeInBrowser('notifications', (e2e) => {
 
     await creator.locator('.ant-segmented-item').filter({ hasText: /^未读/ }).click();
     await creator.waitForURL(/filter=unread/);
-    const row = creator.getByRole('listitem').filter({ hasText: remark });
+    const list = creator.getByRole('main').getByRole('list', { name: '通知' });
+    const row = list.getByRole('listitem').filter({ hasText: remark });
     await row.getByText('（未读）').waitFor();
     await row.getByText('风险与备注', { exact: true }).waitFor();
     await row.getByRole('button', { name: `将“${line}”标为已读` }).click();
@@ -73,7 +74,7 @@ describeInBrowser('notifications', (e2e) => {
     await creator.getByRole('button', { name: `通知，${unreadBefore} 条未读` }).waitFor();
 
     await creator.locator('.ant-segmented-item').filter({ hasText: /^全部$/ }).click();
-    const readRow = creator.getByRole('listitem').filter({ hasText: remark });
+    const readRow = list.getByRole('listitem').filter({ hasText: remark });
     await readRow.waitFor();
     // The full list was cached from before; it is read again on showing.
     await readRow.getByText('（未读）').waitFor({ state: 'detached' });

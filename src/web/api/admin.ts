@@ -18,10 +18,11 @@ export type PatchUserInput = z.input<typeof patchUserBody>;
 export type AdminSettings = OrgSettings & { name: string };
 export type AdminSettingsPatch = OrgSettingsPatch & { name?: string };
 
+/** Keys start with the resource, as live changes name them (hooks/use-live-changes.ts): a change elsewhere refreshes these pages. */
 export const adminKeys = {
-  users: (filters: { q: string; includeInactive: boolean }) => ['admin', 'users', filters] as const,
-  allUsers: ['admin', 'users'] as const,
-  settings: ['admin', 'settings'] as const,
+  users: (filters: { q: string; includeInactive: boolean }) => ['users', 'admin', filters] as const,
+  allUsers: ['users'] as const,
+  settings: ['organization', 'settings'] as const,
 };
 
 /** GET /users with inactive people too, a page at a time, for the admin's table. */
@@ -65,7 +66,7 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateUserInput) => api.post<AdminUser>('/admin/users', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }),
   });
 }
 
@@ -73,7 +74,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: PatchUserInput & { id: string }) => api.patch<AdminUser>(`/admin/users/${encodeURIComponent(id)}`, input),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }), queryClient.invalidateQueries({ queryKey: ['departments'] })]),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: adminKeys.allUsers }), queryClient.invalidateQueries({ queryKey: ['departments'] })]),
   });
 }
 

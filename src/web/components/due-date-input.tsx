@@ -80,7 +80,10 @@ export function DueDateInput({ value, onChange, id, status, disabled, allowPast 
           placeholder={t('dueDate.pickerLabel')}
           format={(d) => formatWithWeekday(d.format('YYYY-MM-DD'), locale)}
           disabledDate={allowPast ? undefined : (d) => d.format('YYYY-MM-DD') < format.today}
-          onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
+          onChange={(d) => {
+            setText('');
+            onChange?.(d ? d.format('YYYY-MM-DD') : undefined);
+          }}
           style={{ flex: '1 1 180px' }}
         />
       </div>

@@ -13,14 +13,16 @@ export function durationText(ms: number, t: Translate): string {
   return t('duration.minutes', { minutes });
 }
 
-type AgendaProps = Parameters<typeof agendaState>[0] & { now: Date };
+/** `compact`: only the state and the deadline, for lists; the full rule on the meeting's own page. */
+type AgendaProps = Parameters<typeof agendaState>[0] & { now: Date; compact?: boolean };
 
 /** Rule 1 for one meeting: when the agenda must go out, and whether it did, on time or late. */
-export function AgendaDeadline({ now, ...meeting }: AgendaProps) {
+export function AgendaDeadline({ now, compact, ...meeting }: AgendaProps) {
   const { t } = useI18n();
   const format = useFormat();
   const state = agendaState(meeting, now);
   const deadline = state.deadline ? format.instant(state.deadline) : '–';
+  const rule = compact ? t('deadline.by', { deadline }) : t('deadline.agendaRule', { days: state.leadDays, deadline });
   switch (state.kind) {
     case 'sent':
       return (
@@ -33,21 +35,21 @@ export function AgendaDeadline({ now, ...meeting }: AgendaProps) {
       return (
         <span>
           <Tag color="warning">{t('deadline.agendaSentLate')}</Tag>
-          {t('meeting.agendaSentAt', { at: format.instant(meeting.agendaSentAt!) })} · {t('deadline.agendaRule', { days: state.leadDays, deadline })}
+          {t('meeting.agendaSentAt', { at: format.instant(meeting.agendaSentAt!) })} · {rule}
         </span>
       );
     case 'late':
       return (
         <Typography.Text type="danger">
           <Tag color="error">{t('deadline.agendaLate')}</Tag>
-          {t('deadline.agendaRule', { days: state.leadDays, deadline })}
+          {rule}
         </Typography.Text>
       );
     case 'missed':
       return (
         <Typography.Text type="danger">
           <Tag color="error">{t('deadline.agendaMissed')}</Tag>
-          {t('deadline.agendaRule', { days: state.leadDays, deadline })}
+          {rule}
         </Typography.Text>
       );
     case 'cancelled':
@@ -55,40 +57,41 @@ export function AgendaDeadline({ now, ...meeting }: AgendaProps) {
     case 'due':
       return (
         <span>
-          <ClockCircleOutlined aria-hidden /> {t('deadline.agendaRule', { days: state.leadDays, deadline })}
+          <ClockCircleOutlined aria-hidden /> {rule}
         </span>
       );
   }
 }
 
-type PublishProps = Parameters<typeof publishState>[0] & { now: Date; publishedAt?: string | null };
+type PublishProps = Parameters<typeof publishState>[0] & { now: Date; publishedAt?: string | null; compact?: boolean };
 
 /** Rule 3 for one meeting: the countdown to the publish deadline, red once it has passed. */
-export function PublishDeadline({ now, publishedAt, ...meeting }: PublishProps) {
+export function PublishDeadline({ now, publishedAt, compact, ...meeting }: PublishProps) {
   const { t } = useI18n();
   const format = useFormat();
   const state = publishState(meeting, now);
   const deadline = state.deadline ? format.instant(state.deadline) : '–';
+  const rule = compact ? t('deadline.by', { deadline }) : t('deadline.publishRule', { hours: state.withinHours, deadline });
   switch (state.kind) {
     case 'published':
     case 'publishedLate':
       return (
         <span>
-          <Tag color={state.kind === 'published' ? 'success' : 'warning'}>{t(state.kind === 'published' ? 'meeting.published' : 'meeting.publishedLate')}</Tag>
+          <Tag color={state.kind === 'published' ? 'success' : 'warning'}>{t(state.kind === 'published' ? 'deadline.publishedOnTime' : 'deadline.publishedLate')}</Tag>
           {publishedAt ? t('meeting.publishedAt', { at: format.instant(publishedAt) }) : null}
         </span>
       );
     case 'cancelled':
       return <span>–</span>;
     case 'notEnded':
-      return <span>{t('deadline.publishRule', { hours: state.withinHours, deadline })}</span>;
+      return <span>{rule}</span>;
     case 'open':
       return (
         <span>
           <Tag color={state.remainingMs < 4 * 3_600_000 ? 'warning' : 'processing'} icon={<ClockCircleOutlined />}>
             {t('deadline.timeLeft', { time: durationText(state.remainingMs, t) })}
           </Tag>
-          {t('deadline.publishRule', { hours: state.withinHours, deadline })}
+          {rule}
         </span>
       );
     case 'overdue':
@@ -97,7 +100,7 @@ export function PublishDeadline({ now, publishedAt, ...meeting }: PublishProps) 
           <Tag color="error" icon={<ClockCircleOutlined />}>
             {t('deadline.overdueBy', { time: durationText(state.overdueMs, t) })}
           </Tag>
-          {t('deadline.publishRule', { hours: state.withinHours, deadline })}
+          {rule}
         </Typography.Text>
       );
   }

@@ -37,9 +37,11 @@ describe('notification lines', () => {
     expect(notificationText(notification({ event: 'something_new' }), zh.t, zh.format)).toBe('有一条新动态');
   });
 
-  it('leads to the collaboration', () => {
-    expect(notificationLink(notification({}))).toBe('/collaborations/c1');
-    expect(notificationLink(notification({ collaborationId: null, payload: { collaborationId: 'c2' } }))).toBe('/collaborations/c2');
-    expect(notificationLink(notification({ collaborationId: null }))).toBeNull();
+  it('leads to the record it is about: the meeting, the action item, else the collaboration', () => {
+    expect(notificationLink(notification({}))).toBe('/action-items/i1');
+    expect(notificationLink(notification({ entityType: 'meeting', entityId: 'm1' }))).toBe('/meetings/m1');
+    expect(notificationLink(notification({ entityType: 'remark', entityId: 'r1' }))).toBe('/collaborations/c1');
+    expect(notificationLink(notification({ entityType: 'remark', collaborationId: null, payload: { collaborationId: 'c2' } }))).toBe('/collaborations/c2');
+    expect(notificationLink(notification({ entityType: 'remark', collaborationId: null }))).toBeNull();
   });
 });

@@ -64,8 +64,13 @@ export function notificationText(n: AppNotification, t: Translate, format: Notif
   }
 }
 
-/** Where a notification leads: its collaboration's page, the place every part of the record shows. */
+/**
+ * Where a notification leads: the record it is about — a meeting's minutes, an action item's page —
+ * else its collaboration's page, where every part of the record shows.
+ */
 export function notificationLink(n: AppNotification): string | null {
+  if (n.entityType === 'meeting' && n.entityId) return `/meetings/${n.entityId}`;
+  if (n.entityType === 'action_item' && n.entityId) return `/action-items/${n.entityId}`;
   const id = n.collaborationId ?? str(n.payload.collaborationId);
   return id ? `/collaborations/${id}` : null;
 }

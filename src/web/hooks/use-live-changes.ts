@@ -18,7 +18,9 @@ const RETRY_MAX_MS = 60_000;
  * The queries a change makes stale. Query keys start with the resource ('collaborations', 'meetings',
  * 'action-items', 'notifications', 'users', 'departments'), so a change refreshes every page showing
  * its collaboration: the collaboration itself, its meetings and their minutes, action items and their
- * timelines. Only the mounted queries refetch; the others are marked stale for their next visit.
+ * timelines. Only the mounted queries refetch; the others are marked stale for their next visit. The
+ * bell refreshes on its own event (`notification_received`, sent to the recipient alone when the
+ * notification is delivered), not on every change of the collaboration.
  */
 export function queryKeysForChange(change: LiveChange): QueryKey[] {
   if (change.entityType === 'user' && change.action === 'notification_received') return [notificationKeys.all];
@@ -30,7 +32,6 @@ export function queryKeysForChange(change: LiveChange): QueryKey[] {
       collaborationKeys.lists(),
       ['meetings'],
       ['action-items'],
-      ['notifications'],
     ];
   }
   if (change.entityType === 'department') return [['departments'], ['users']];

@@ -11,11 +11,14 @@ export const meetingsEn: Record<keyof typeof meetingsZhCN, string> = {
   'duration.minutes': '{minutes} min',
 
   'deadline.agendaRule': 'Agenda due {days} day(s) before the meeting, by {deadline}',
-  'deadline.agendaSent': 'Agenda sent',
-  'deadline.agendaSentLate': 'Agenda sent late',
+  'deadline.agendaSent': 'On time',
+  'deadline.agendaSentLate': 'Sent late',
+  'deadline.publishedOnTime': 'On time',
+  'deadline.publishedLate': 'Late',
   'deadline.agendaLate': 'Agenda overdue',
   'deadline.agendaMissed': 'No agenda before the meeting',
   'deadline.publishRule': 'Minutes due within {hours} h of the end, by {deadline}',
+  'deadline.by': 'due {deadline}',
   'deadline.timeLeft': '{time} left',
   'deadline.overdueBy': 'Overdue by {time}',
 
@@ -148,8 +151,9 @@ export const meetingsEn: Record<keyof typeof meetingsZhCN, string> = {
 
   'dashboard.toPublish': 'Minutes I must publish',
   'dashboard.agendaToSend': 'Agendas I must send',
-  'dashboard.noneToPublish': 'No minutes to publish. When a meeting you record ends, it shows here with its 24 h deadline.',
-  'dashboard.noAgendaToSend': 'No agendas to send. Meetings you host need their agenda out a day ahead.',
+  'dashboard.noneToPublish': 'None. When a meeting you record ends, it shows here with its 24 h deadline.',
+  'dashboard.noAgendaToSend': 'None. Meetings you host need their agenda out a day ahead.',
+  'dashboard.meetingDuties': 'Meeting duties',
   'dashboard.moreMeetings': '{count} more',
 
   'meetingsList.title': 'My meetings',

@@ -9,11 +9,14 @@ export const meetingsZhCN = {
   'duration.minutes': '{minutes} 分钟',
 
   'deadline.agendaRule': '议程须在会前 {days} 天发出，截止 {deadline}',
-  'deadline.agendaSent': '议程已发出',
-  'deadline.agendaSentLate': '议程逾期发出',
+  'deadline.agendaSent': '按时发出',
+  'deadline.agendaSentLate': '逾期发出',
+  'deadline.publishedOnTime': '按时发布',
+  'deadline.publishedLate': '逾期发布',
   'deadline.agendaLate': '议程已逾期未发',
   'deadline.agendaMissed': '会前未发议程',
   'deadline.publishRule': '纪要须在会后 {hours} 小时内发布，截止 {deadline}',
+  'deadline.by': '截止 {deadline}',
   'deadline.timeLeft': '还剩 {time}',
   'deadline.overdueBy': '已逾期 {time}',
 
@@ -146,8 +149,9 @@ export const meetingsZhCN = {
 
   'dashboard.toPublish': '待我发布的纪要',
   'dashboard.agendaToSend': '待我发送的议程',
-  'dashboard.noneToPublish': '没有待发布的纪要。你担任记录人的会议结束后，会在这里提醒你 24 小时内发布。',
-  'dashboard.noAgendaToSend': '没有待发送的议程。你主持的会议需在会前 1 天发出议程。',
+  'dashboard.noneToPublish': '没有。你担任记录人的会议结束后，会在这里提醒你 24 小时内发布纪要。',
+  'dashboard.noAgendaToSend': '没有。你主持的会议须在会前 1 天发出议程。',
+  'dashboard.meetingDuties': '会议待办',
   'dashboard.moreMeetings': '还有 {count} 个',
 
   'meetingsList.title': '我的会议',

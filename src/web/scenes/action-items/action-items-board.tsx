@@ -2,7 +2,8 @@ import { useRef, useState, type DragEvent } from 'react';
 import { App, Button, Card, Dropdown, Modal, Progress, Segmented, Space, Tag, theme, Typography } from 'antd';
 import { DownOutlined, LockOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useActionItems, usePatchActionItem } from '../../api/action-items.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { actionItemKeys, useActionItems, usePatchActionItem } from '../../api/action-items.ts';
 import { isApiError } from '../../api/client.ts';
 import type { ActionItem, ActionItemFilters } from '../../api/types.ts';
 import { ErrorState, PageLoading } from '../../components/page-state.tsx';
@@ -155,6 +156,7 @@ export function ActionItemsBoard({ filters }: { filters: ActionItemFilters }) {
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const patch = usePatchActionItem();
+  const queryClient = useQueryClient();
   const [pending, setPending] = useState<Pending>(null);
   const [mobileColumn, setMobileColumn] = useState<BoardColumn>('todo');
   const registry = useRef(new Map<string, ActionItem>()).current;
@@ -172,7 +174,11 @@ export function ActionItemsBoard({ filters }: { filters: ActionItemFilters }) {
       { id: item.id, status: decided.status, version: item.version },
       {
         onSuccess: () => message.success(t('itemBoard.moved', { status: t(`itemStatus.${decided.status}`) })),
-        onError: (error) => message.error(isApiError(error) ? error.message : t('error.generic')),
+        onError: (error) => {
+          message.error(isApiError(error) ? error.message : t('error.generic'));
+          // A refused move (someone changed the item meanwhile) shows the board as it now is.
+          void queryClient.invalidateQueries({ queryKey: actionItemKeys.all });
+        },
       },
     );
   };

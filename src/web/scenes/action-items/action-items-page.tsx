@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Button, Card, Progress, Segmented, Space, Table, Typography } from 'antd';
 import { AppstoreOutlined, LockOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,6 @@ import { EmptyState, ErrorState, PageLoading } from '../../components/page-state
 import { ActionItemStatusTag, OverdueTag } from '../../components/tags.tsx';
 import { boardFilters, itemFiltersFromParams, itemViewFromParams, type ItemView } from './item-filters.ts';
 import { ItemFilterBar } from './item-filter-bar.tsx';
-import { ActionItemsBoard } from './action-items-board.tsx';
 
 function Description({ item }: { item: ActionItem }) {
   const { t } = useI18n();
@@ -33,6 +32,9 @@ function Description({ item }: { item: ActionItem }) {
     </div>
   );
 }
+
+// The board (with its drag and drop and the update form) loads only when someone switches to it.
+const ActionItemsBoard = lazy(async () => ({ default: (await import('./action-items-board.tsx')).ActionItemsBoard }));
 
 /**
  * 行动项: action items across the collaborations the user may read, as a list or a board (?view=board),
@@ -100,7 +102,9 @@ function BoardView({ filters, set, clear }: ViewProps) {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
       <ItemFilterBar filters={filters} view="board" set={set} clear={clear} names={names} />
-      <ActionItemsBoard filters={columnFilters} />
+      <Suspense fallback={<PageLoading />}>
+        <ActionItemsBoard filters={columnFilters} />
+      </Suspense>
     </div>
   );
 }

@@ -230,7 +230,16 @@ export function SettingsPage() {
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('settings.save')}
               </Button>
-              <Button onClick={() => (form.setFieldsValue(valuesFromSettings(settings.data)), setFormError(null))}>{t('settings.reset')}</Button>
+              <Button
+                onClick={() => {
+                  // Back to what is saved, and the refusals shown for the discarded values go too.
+                  form.resetFields();
+                  form.setFieldsValue(valuesFromSettings(settings.data));
+                  setFormError(null);
+                }}
+              >
+                {t('settings.reset')}
+              </Button>
               {formError && <Alert type="error" showIcon role="alert" title={formError} style={{ flex: '1 1 240px' }} />}
             </div>
           </Space>

@@ -13,7 +13,7 @@ import { ActionItemStatusTag, HealthTag, OverdueTag } from '../../components/tag
 import { NotificationList } from '../../components/notification-list.tsx';
 import { addDays } from '../../../domain/calendar-date.ts';
 import { endOfWeek, groupByDue } from './group-by-due.ts';
-import { MeetingDutyCard, meetingDutyLinks, useMeetingDuties } from './meeting-duties.tsx';
+import { MeetingDutiesCard, meetingDutyLinks, useMeetingDuties } from './meeting-duties.tsx';
 
 /** The filtered lists behind the dashboard's numbers: each number is a link to exactly these rows. */
 export function dashboardLinks(today: string) {
@@ -168,8 +168,7 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <MeetingDutyCard duty="publish" query={duties.toPublish} />
-            <MeetingDutyCard duty="agenda" query={duties.agendaToSend} />
+            <MeetingDutiesCard duties={duties} />
             <Card title={t('dashboard.atRisk')} extra={<Link to={links.atRisk}>{t('common.viewAll')}</Link>}>
               <CardBody query={atRisk}>
                 {() =>

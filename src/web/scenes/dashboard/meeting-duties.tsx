@@ -4,7 +4,7 @@ import { useMeetings, type MeetingListItem } from '../../api/meetings.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
 import { useNow } from '../../hooks/use-now.ts';
-import { EmptyState, ErrorState, PageLoading } from '../../components/page-state.tsx';
+import { ErrorState, PageLoading } from '../../components/page-state.tsx';
 import { AgendaDeadline, PublishDeadline } from '../../components/meeting-deadlines.tsx';
 
 /** The filtered meeting lists behind the dashboard's meeting numbers. */
@@ -37,9 +37,9 @@ function MeetingRow({ meeting, duty, now }: { meeting: MeetingListItem; duty: 'p
       </div>
       <div style={{ marginTop: 4, fontSize: 13 }}>
         {duty === 'publish' ? (
-          <PublishDeadline {...meeting} now={now} />
+          <PublishDeadline {...meeting} now={now} compact />
         ) : (
-          <AgendaDeadline {...meeting} agendaSentLate={null} now={now} />
+          <AgendaDeadline {...meeting} agendaSentLate={null} now={now} compact />
         )}
       </div>
     </li>
@@ -48,28 +48,25 @@ function MeetingRow({ meeting, duty, now }: { meeting: MeetingListItem; duty: 'p
 
 type DutyQuery = ReturnType<typeof useMeetings>;
 
-/** One duty list of the dashboard; its count in the title links to the whole filtered list. */
-export function MeetingDutyCard({ duty, query }: { duty: 'publish' | 'agenda'; query: DutyQuery }) {
+/** One duty of the card: its count links to the whole filtered list; a few meetings with their deadline. */
+function DutyGroup({ duty, query, now }: { duty: 'publish' | 'agenda'; query: DutyQuery; now: Date }) {
   const { t } = useI18n();
-  const now = useNow(30_000);
   const title = duty === 'publish' ? t('dashboard.toPublish') : t('dashboard.agendaToSend');
   const link = duty === 'publish' ? meetingDutyLinks.toPublish : meetingDutyLinks.agendaToSend;
   const items = query.data?.items ?? [];
   return (
-    <Card
-      title={
-        <Link to={link} style={{ color: 'inherit' }}>
-          {t('dashboard.groupTitle', { title, count: query.data ? items.length : '…' })}
-        </Link>
-      }
-      extra={<Link to={link}>{t('common.viewAll')}</Link>}
-    >
+    <section aria-label={title} style={{ marginBottom: 12 }}>
+      <Typography.Title level={3} style={{ fontSize: 15, margin: '4px 0 0' }}>
+        <Link to={link}>{t('dashboard.groupTitle', { title, count: query.data ? items.length : '…' })}</Link>
+      </Typography.Title>
       {query.isPending ? (
         <PageLoading />
       ) : query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState description={duty === 'publish' ? t('dashboard.noneToPublish') : t('dashboard.noAgendaToSend')} />
+        <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+          {duty === 'publish' ? t('dashboard.noneToPublish') : t('dashboard.noAgendaToSend')}
+        </Typography.Paragraph>
       ) : (
         <>
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -84,6 +81,18 @@ export function MeetingDutyCard({ duty, query }: { duty: 'publish' | 'agenda'; q
           )}
         </>
       )}
+    </section>
+  );
+}
+
+/** 会议待办: the records I must publish (24 h countdown, red once late) and the agendas I must send. */
+export function MeetingDutiesCard({ duties }: { duties: ReturnType<typeof useMeetingDuties> }) {
+  const { t } = useI18n();
+  const now = useNow(30_000);
+  return (
+    <Card title={t('dashboard.meetingDuties')} extra={<Link to="/meetings">{t('common.viewAll')}</Link>}>
+      <DutyGroup duty="publish" query={duties.toPublish} now={now} />
+      <DutyGroup duty="agenda" query={duties.agendaToSend} now={now} />
     </Card>
   );
 }

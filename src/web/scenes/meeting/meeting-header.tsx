@@ -46,9 +46,10 @@ function useActionFeedback() {
 /**
  * The meeting's head: when, where, who hosts, records and attends, the agenda and the two deadlines of
  * the template (agenda a day ahead, record within 24 h), with what the caller may do: send the agenda,
- * mark it held, change it, and add it to a calendar (.ics).
+ * mark it held, change it, and add it to a calendar (.ics). The publish countdown moves to the publish
+ * panel when the caller has one.
  */
-export function MeetingHeader({ meeting: m, now }: { meeting: Meeting; now: Date }) {
+export function MeetingHeader({ meeting: m, now, publishPanelShown }: { meeting: Meeting; now: Date; publishPanelShown: boolean }) {
   const { t } = useI18n();
   const format = useFormat();
   const feedback = useActionFeedback();
@@ -112,7 +113,8 @@ export function MeetingHeader({ meeting: m, now }: { meeting: Meeting; now: Date
             children: m.attendees.map((a) => a.name).join(t('history.listSeparator')) || '–',
           },
           { key: 'agendaSent', label: t('meeting.agendaDeadline'), span: { xs: 1, sm: 1, md: 2 }, children: <AgendaDeadline {...m} now={now} /> },
-          { key: 'published', label: t('meeting.publishDeadline'), span: { xs: 1, sm: 1, md: 2 }, children: <PublishDeadline {...m} now={now} /> },
+          // Editors see the countdown beside the publish button instead.
+          ...(publishPanelShown ? [] : [{ key: 'published', label: t('meeting.publishDeadline'), span: { xs: 1, sm: 1, md: 2 }, children: <PublishDeadline {...m} now={now} /> }]),
         ]}
       />
       {m.agenda.length > 0 && (

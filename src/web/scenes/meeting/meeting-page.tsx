@@ -42,6 +42,7 @@ export function MeetingPage() {
   const isPublished = m.minutesStatus === 'published';
   const canEdit = m.abilities.editMinutes && !m.cancelled;
   const editing = canEdit && (!isPublished || correcting);
+  const showPublish = m.abilities.publish && !isPublished && !m.cancelled;
 
   return (
     <MinutesSavesProvider>
@@ -54,8 +55,8 @@ export function MeetingPage() {
           ]}
         />
         <ScheduleWarnings warnings={warnings} onClose={() => navigate(location.pathname, { replace: true, state: null })} />
-        <MeetingHeader meeting={m} now={now} />
-        {m.abilities.publish && !isPublished && !m.cancelled && <PublishPanel meeting={m} now={now} />}
+        <MeetingHeader meeting={m} now={now} publishPanelShown={showPublish} />
+        {showPublish && <PublishPanel meeting={m} now={now} />}
 
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline', justifyContent: 'space-between' }}>
           <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>

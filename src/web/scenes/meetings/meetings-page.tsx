@@ -7,21 +7,9 @@ import { useFormat } from '../../hooks/use-format.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { EmptyState, ErrorState, PageLoading } from '../../components/page-state.tsx';
 import { AgendaDeadline, PublishDeadline } from '../../components/meeting-deadlines.tsx';
+import { meetingFiltersFrom, PENDING, ROLES, type Pending, type Role } from './meeting-filters.ts';
 
-const ROLES = ['mine', 'host', 'recorder'] as const;
-const PENDING = ['all', 'agenda', 'minutes'] as const;
-type Role = (typeof ROLES)[number];
-type Pending = (typeof PENDING)[number];
-
-/** The list's filters as the URL holds them (?role=recorder&pending=minutes), so every view is a link. */
-export function meetingFiltersFrom(params: URLSearchParams): { role: Role; pending: Pending } {
-  const role = params.get('role');
-  const pending = params.get('pending');
-  return {
-    role: (ROLES as readonly string[]).includes(role ?? '') ? (role as Role) : 'mine',
-    pending: (PENDING as readonly string[]).includes(pending ?? '') ? (pending as Pending) : 'all',
-  };
-}
+const filterStyle = { display: 'inline-flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' } as const;
 
 function MeetingCard({ meeting, pending, now }: { meeting: MeetingListItem; pending: Pending; now: Date }) {
   const { t } = useI18n();
@@ -37,14 +25,14 @@ function MeetingCard({ meeting, pending, now }: { meeting: MeetingListItem; pend
       </div>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
         {meeting.plannedStart && meeting.plannedEnd ? format.timeRange(meeting.plannedStart, meeting.plannedEnd) : ''} · {t(`meetingMode.${meeting.mode}`)}
-        {meeting.location ? ` · ${meeting.location}` : ''}
+        {meeting.location ? <span style={{ wordBreak: 'break-all' }}> · {meeting.location}</span> : ''}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ display: 'block' }}>
         <Link to={`/collaborations/${meeting.collaborationId}`}>{meeting.collaborationTopic}</Link> ·{' '}
         {t('meetings.hostRecorder', { host: meeting.host.name ?? '', recorder: meeting.recorder.name ?? '' })}
       </Typography.Text>
       <div style={{ marginTop: 6, fontSize: 13 }}>
-        {showPublish ? <PublishDeadline {...meeting} now={now} /> : <AgendaDeadline {...meeting} agendaSentLate={null} now={now} />}
+        {showPublish ? <PublishDeadline {...meeting} now={now} compact /> : <AgendaDeadline {...meeting} agendaSentLate={null} now={now} compact />}
       </div>
     </Card>
   );
@@ -79,20 +67,28 @@ export function MeetingsPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {t('meetingsList.title')}
       </Typography.Title>
-      <Space wrap size={[12, 8]}>
-        <Segmented<Role>
-          aria-label={t('meetingsList.role')}
-          value={role}
-          onChange={(v) => set('role', v)}
-          options={ROLES.map((r) => ({ value: r, label: t(`meetingsList.role.${r}`) }))}
-        />
-        <Segmented<Pending>
-          aria-label={t('meetingsList.pending')}
-          value={pending}
-          onChange={(v) => set('pending', v)}
-          options={PENDING.map((p) => ({ value: p, label: t(`meetingsList.pending.${p}`) }))}
-        />
-      </Space>
+      <Card size="small">
+        <Space wrap size={[24, 8]}>
+          <span style={filterStyle}>
+            <Typography.Text type="secondary">{t('meetingsList.role')}</Typography.Text>
+            <Segmented<Role>
+              aria-label={t('meetingsList.role')}
+              value={role}
+              onChange={(v) => set('role', v)}
+              options={ROLES.map((r) => ({ value: r, label: t(`meetingsList.role.${r}`) }))}
+            />
+          </span>
+          <span style={filterStyle}>
+            <Typography.Text type="secondary">{t('meetingsList.pending')}</Typography.Text>
+            <Segmented<Pending>
+              aria-label={t('meetingsList.pending')}
+              value={pending}
+              onChange={(v) => set('pending', v)}
+              options={PENDING.map((p) => ({ value: p, label: t(`meetingsList.pending.${p}`) }))}
+            />
+          </span>
+        </Space>
+      </Card>
       {query.isPending ? (
         <PageLoading />
       ) : query.isError ? (

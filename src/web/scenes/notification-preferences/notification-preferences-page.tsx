@@ -82,8 +82,11 @@ export function NotificationPreferencesPage() {
   const available = current.availableChannels ?? personalChannels;
   const unavailable = personalChannels.filter((c) => !available.includes(c));
 
-  const submit = (values: PreferencesValues) => {
+  const submit = () => {
     setFormError(null);
+    // The whole store, not only the fields on show: a channel choice hidden while its channel is not
+    // set up is kept as it was.
+    const values = form.getFieldsValue(true) as PreferencesValues;
     save.mutate(preferencesFromValues(values), {
       onSuccess: () => void message.success(t('prefs.saved')),
       onError: (error) => setFormError(placeFieldErrors(form, error, { fields: ['channels', 'dailyDigest', 'mutedCollaborationIds'], nested: ['quietHours'], fallback: t('error.generic') })),
