@@ -7,6 +7,7 @@ import { assertActionItemWritable, canJudgeActionItem } from '../policies/action
 import { AppError, notFound } from '../errors.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
 import { actionItemNotificationPayload } from '../presenters/action-item.ts';
+import { nextVersion } from './version-check.ts';
 import { recordAudit } from './audit.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function acceptActionItem(db: Db, actor: Actor, id: string, now: Da
 
     const [row] = await tx
       .update(actionItems)
-      .set({ acceptedBy: actor.userId, acceptedAt: now, updatedAt: now })
+      .set({ acceptedBy: actor.userId, acceptedAt: now, updatedAt: now, version: nextVersion(actionItems.version) })
       .where(eq(actionItems.id, before.id))
       .returning();
     const after = row!;

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
 import { actionItemNotificationPayload } from '../presenters/action-item.ts';
 import { isOpen } from '../../domain/action-item-timing.ts';
+import { nextVersion } from './version-check.ts';
 import { recordAudit } from './audit.ts';
 
 /**
@@ -29,7 +30,7 @@ export async function reopenActionItem(db: Db, actor: Actor, id: string, reason:
       .returning();
     const [row] = await tx
       .update(actionItems)
-      .set({ status: 'in_progress', acceptedBy: null, acceptedAt: null, completedAt: null, statusText: reason, lastUpdateAt: now, updatedAt: now })
+      .set({ status: 'in_progress', acceptedBy: null, acceptedAt: null, completedAt: null, statusText: reason, lastUpdateAt: now, updatedAt: now, version: nextVersion(actionItems.version) })
       .where(eq(actionItems.id, before.id))
       .returning();
     const after = row!;

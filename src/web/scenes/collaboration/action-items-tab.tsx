@@ -91,11 +91,11 @@ function ItemList({ collaboration }: { collaboration: Collaboration }) {
       pagination={false}
       columns={[
         { title: t('item.description'), key: 'description', render: (_, item) => <Description item={item} /> },
-        { title: t('item.owner'), key: 'owner', width: 140, render: (_, item) => item.owner.name },
+        { title: t('item.owner'), key: 'owner', width: 120, render: (_, item) => item.owner.name },
         {
           title: t('item.dueDate'),
           key: 'due',
-          width: 150,
+          width: 145,
           render: (_, item) => (
             <Space size={4} wrap>
               <span>{format.date(item.dueDate)}</span>
@@ -103,12 +103,17 @@ function ItemList({ collaboration }: { collaboration: Collaboration }) {
             </Space>
           ),
         },
-        { title: t('item.status'), key: 'status', width: 100, render: (_, item) => <ActionItemStatusTag status={item.status} /> },
         {
-          title: t('item.progress'),
-          key: 'progress',
-          width: 140,
-          render: (_, item) => (progressOf(item) === null ? '–' : <Progress percent={progressOf(item)!} size="small" aria-label={t('item.progress')} />),
+          // Status and progress share a column so the description keeps room in the page's narrower main column.
+          title: t('item.status'),
+          key: 'status',
+          width: 130,
+          render: (_, item) => (
+            <>
+              <ActionItemStatusTag status={item.status} />
+              {progressOf(item) !== null && <Progress percent={progressOf(item)!} size="small" aria-label={t('item.progress')} style={{ margin: '4px 0 0' }} />}
+            </>
+          ),
         },
       ]}
     />

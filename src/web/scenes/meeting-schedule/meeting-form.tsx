@@ -100,6 +100,7 @@ export function MeetingForm({ form, initialValues, known, submitLabel, pending, 
       initialValues={initialValues}
       onFinish={(values) => onSubmit(inputFromValues(values, format.timeZone))}
       scrollToFirstError
+      style={{ maxWidth: 760 }}
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form.Item name="title" label={t('schedule.title')} extra={t('schedule.titleHint')}>
