@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -46,6 +47,8 @@ export type AppOptions = {
    * from the environment). Without it — tests — a throwaway key and no private targets.
    */
   notifications?: SendSettings;
+  /** Largest accepted upload (attachments, imports); 20 MB unless set. */
+  uploadMaxBytes?: number;
 };
 
 /** Where `npm run build` (vite.config.ts) puts the web app. */
@@ -94,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: options.trustProxy ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
+  // Uploads (attachments, template imports) are read as one file part per request; routes check type and size.
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: options.uploadMaxBytes ?? 20 * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
