@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './components/require-auth.tsx';
 import { PageLoading } from './components/page-state.tsx';
 import { RouteError } from './components/route-error.tsx';
+import { AllMessages } from './i18n/i18n-provider.tsx';
 
 /** Each page is its own chunk, fetched when first visited (issue 3 item 9: sign-in loads only itself). */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -14,7 +15,14 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   );
 }
 
-const shell = (children: ReactNode) => <RequireAuth>{children}</RequireAuth>;
+const loadShell = () => import('./components/app-shell/app-shell.tsx');
+
+/** Pages behind sign-in: they need a session and every word of the language (fetched with the shell's chunk). */
+const shell = (children: ReactNode) => (
+  <RequireAuth>
+    <AllMessages preload={loadShell}>{children}</AllMessages>
+  </RequireAuth>
+);
 
 export const router = createBrowserRouter([
   {
@@ -23,7 +31,7 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: page(() => import('./scenes/sign-in/sign-in-page.tsx'), 'SignInPage') },
       {
         path: '/',
-        element: shell(page(() => import('./components/app-shell/app-shell.tsx'), 'AppShell')),
+        element: shell(page(loadShell, 'AppShell')),
         children: [
           { index: true, element: page(() => import('./scenes/dashboard/dashboard-page.tsx'), 'DashboardPage') },
           { path: 'collaborations', element: page(() => import('./scenes/collaborations/collaborations-page.tsx'), 'CollaborationsPage') },

@@ -36,15 +36,6 @@ export function useAdminUsers(filters: { q: string; includeInactive: boolean }, 
   });
 }
 
-/** Active people matching a name, for the head picker. */
-export function useUserSearch(q: string) {
-  return useQuery({
-    queryKey: ['users', 'search', q],
-    queryFn: ({ signal }) => api.get<Page<AdminUser>>('/users', { q, limit: 20 }, signal),
-    staleTime: 30_000,
-  });
-}
-
 export function useCreateDepartment() {
   const queryClient = useQueryClient();
   return useMutation({

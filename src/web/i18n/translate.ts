@@ -1,4 +1,4 @@
-import { zhCN, type MessageKey, type Messages } from './messages/zh-CN.ts';
+import type { MessageKey, Messages } from './messages/zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -17,7 +17,7 @@ export function interpolate(message: string, params?: MessageParams): string {
 }
 
 export function translator(messages: Messages): Translate {
-  return (key, params) => interpolate(messages[key] ?? zhCN[key] ?? key, params);
+  return (key, params) => interpolate(messages[key] ?? key, params);
 }
 
 /**

@@ -142,7 +142,6 @@ export const actionItemsEn: Record<keyof typeof actionItemsZhCN, string> = {
   'account.confirmMismatch': 'The two new passwords differ',
   'account.passwordSignsOut': 'Afterwards every device, this page included, is signed out; sign in again with the new password.',
   'account.changePassword': 'Change password',
-  'account.passwordChangedSignIn': 'Password changed and every device signed out. Sign in with the new password.',
 
   'accountTokens.title': 'Personal access tokens',
   'accountTokens.intro': 'For scripts and other systems calling the API: send the header Authorization: Bearer <token>. A token can do everything you can; keep it safe.',

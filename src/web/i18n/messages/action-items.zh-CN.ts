@@ -140,7 +140,6 @@ export const actionItemsZhCN = {
   'account.confirmMismatch': '两次输入的新密码不一致',
   'account.passwordSignsOut': '修改后，所有设备（包括当前页面）都会退出登录，需要用新密码重新登录。',
   'account.changePassword': '修改密码',
-  'account.passwordChangedSignIn': '密码已修改，所有设备都已退出登录。请用新密码登录。',
 
   'accountTokens.title': '个人访问令牌',
   'accountTokens.intro': '供脚本和其他系统调用 API：请求头写 Authorization: Bearer <令牌>。令牌拥有你的全部权限，请妥善保管。',

@@ -33,7 +33,6 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.noDepartments': 'No departments yet. Create departments and name their heads, then add people.',
   'admin.departmentCreated': 'Department created',
   'admin.departmentSaved': 'Department saved',
-  'admin.noPeopleFound': 'Nobody found',
 
   'admin.newUser': 'Add person',
   'admin.editUser': 'Edit "{name}"',

@@ -31,7 +31,6 @@ export const adminZhCN = {
   'admin.noDepartments': '还没有部门。先建立部门并指定负责人，再添加成员。',
   'admin.departmentCreated': '部门已创建',
   'admin.departmentSaved': '部门已保存',
-  'admin.noPeopleFound': '没有找到此人',
 
   'admin.newUser': '添加成员',
   'admin.editUser': '编辑成员“{name}”',

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { signInEn } from './sign-in.en.ts';
 import { actionItemsEn } from './action-items.en.ts';
 import { adminEn } from './admin.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -6,22 +7,7 @@ import { meetingsEn } from './meetings.en.ts';
 
 /** The UI's words in English; typed against the Chinese catalogue so no key can be missing. */
 export const en: Messages = {
-  'app.name': 'Liaison',
-
-  'common.loading': 'Loading…',
-  'common.retry': 'Retry',
-  'common.reload': 'Reload',
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.edit': 'Edit',
-  'common.loadMore': 'Load more',
-  'common.viewAll': 'View all',
-
-  'error.generic': 'Something went wrong. Please try again later.',
-  'error.network': 'Cannot reach the server. Check your connection and try again.',
-  'error.notFound': 'Not found, or you do not have access to it.',
-  'error.pageFailed': 'This page could not be opened',
-  'error.pageFailedHint': 'A new version may have just been released. Reloading the page usually fixes it.',
+  ...signInEn,
 
   'nav.label': 'Main navigation',
   'nav.dashboard': 'Dashboard',
@@ -31,20 +17,9 @@ export const en: Messages = {
   'shell.openMenu': 'Open menu',
   'shell.search': 'Search',
   'shell.searchPlaceholder': 'Search collaborations…',
-  'shell.language': 'Language',
   'shell.signOut': 'Sign out',
   'shell.signOutFailed': 'Signing out failed. Please try again.',
   'shell.userMenu': 'Account menu of {name}',
-
-  'signIn.title': 'Sign in',
-  'signIn.tagline': 'Cross-department collaboration records: meetings, minutes and action items in one place.',
-  'signIn.email': 'Email',
-  'signIn.emailRequired': 'Enter your email',
-  'signIn.emailInvalid': 'This is not a valid email address',
-  'signIn.password': 'Password',
-  'signIn.passwordRequired': 'Enter your password',
-  'signIn.submit': 'Sign in',
-  'signIn.invalidCredentials': 'Wrong email or password.',
 
   'notifications.title': 'Notifications',
   'notifications.bell': 'Notifications, {count} unread',

@@ -1,3 +1,4 @@
+import { signInZhCN } from './sign-in.zh-CN.ts';
 import { actionItemsZhCN } from './action-items.zh-CN.ts';
 import { adminZhCN } from './admin.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
@@ -8,22 +9,7 @@ import { meetingsZhCN } from './meetings.zh-CN.ts';
  * language must give each one (en.ts is typed against this). `{name}` marks a value filled in by t().
  */
 export const zhCN = {
-  'app.name': 'Liaison 协作记录',
-
-  'common.loading': '加载中…',
-  'common.retry': '重试',
-  'common.reload': '重新加载',
-  'common.save': '保存',
-  'common.cancel': '取消',
-  'common.edit': '编辑',
-  'common.loadMore': '加载更多',
-  'common.viewAll': '查看全部',
-
-  'error.generic': '出错了，请稍后再试。',
-  'error.network': '无法连接服务器，请检查网络后重试。',
-  'error.notFound': '没有找到，或你没有查看权限。',
-  'error.pageFailed': '页面没能打开',
-  'error.pageFailedHint': '可能刚刚发布了新版本。重新加载页面通常就能解决。',
+  ...signInZhCN,
 
   'nav.label': '主导航',
   'nav.dashboard': '工作台',
@@ -33,20 +19,9 @@ export const zhCN = {
   'shell.openMenu': '打开菜单',
   'shell.search': '搜索',
   'shell.searchPlaceholder': '搜索协作…',
-  'shell.language': '语言',
   'shell.signOut': '退出登录',
   'shell.signOutFailed': '退出失败，请重试。',
   'shell.userMenu': '{name} 的账户菜单',
-
-  'signIn.title': '登录',
-  'signIn.tagline': '跨部门协作沟通记录：会议、纪要、行动项，一处可查。',
-  'signIn.email': '邮箱',
-  'signIn.emailRequired': '请输入邮箱',
-  'signIn.emailInvalid': '邮箱格式不正确',
-  'signIn.password': '密码',
-  'signIn.passwordRequired': '请输入密码',
-  'signIn.submit': '登录',
-  'signIn.invalidCredentials': '邮箱或密码不正确。',
 
   'notifications.title': '通知',
   'notifications.bell': '通知，{count} 条未读',

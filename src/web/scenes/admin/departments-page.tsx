@@ -8,7 +8,8 @@ import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { EmptyState, PageLoading } from '../../components/page-state.tsx';
 import { placeFieldErrors } from '../../components/field-errors.ts';
 import { AdminLoadError, AdminPage } from './admin-only.tsx';
-import { DepartmentPicker, UserPicker } from './pickers.tsx';
+import { DepartmentPicker } from './pickers.tsx';
+import { PersonSelect } from '../../components/person-select.tsx';
 
 type Values = { name: string; parentId: string | null; headId: string | null };
 const FIELDS = ['name', 'parentId', 'headId'] as const;
@@ -65,7 +66,7 @@ function DepartmentDialog({ editing, tree, onClose }: { editing: Editing; tree: 
           <DepartmentPicker tree={tree} {...(department ? { excludeId: department.id } : {})} placeholder={t('admin.topLevel')} />
         </Form.Item>
         <Form.Item name="headId" label={t('admin.departmentHead')} extra={t('admin.departmentHeadHint')}>
-          <UserPicker current={department?.headId ? { id: department.headId, name: department.headName ?? '' } : null} placeholder={t('admin.noHead')} />
+          <PersonSelect known={department?.headId ? [{ id: department.headId, name: department.headName ?? '' }] : []} placeholder={t('admin.noHead')} />
         </Form.Item>
         {formError && <Alert type="error" showIcon role="alert" title={formError} />}
       </Form>

@@ -1,0 +1,30 @@
+import type { signInZhCN } from './sign-in.zh-CN.ts';
+
+/** The sign-in page's and the page frame's words in English (see sign-in.zh-CN.ts). */
+export const signInEn: Record<keyof typeof signInZhCN, string> = {
+  'app.name': 'Liaison',
+  'common.loading': 'Loading…',
+  'common.retry': 'Retry',
+  'common.reload': 'Reload',
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.edit': 'Edit',
+  'common.loadMore': 'Load more',
+  'common.viewAll': 'View all',
+  'error.generic': 'Something went wrong. Please try again later.',
+  'error.network': 'Cannot reach the server. Check your connection and try again.',
+  'error.notFound': 'Not found, or you do not have access to it.',
+  'error.pageFailed': 'This page could not be opened',
+  'error.pageFailedHint': 'A new version may have just been released. Reloading the page usually fixes it.',
+  'shell.language': 'Language',
+  'signIn.title': 'Sign in',
+  'signIn.tagline': 'Cross-department collaboration records: meetings, minutes and action items in one place.',
+  'signIn.email': 'Email',
+  'signIn.emailRequired': 'Enter your email',
+  'signIn.emailInvalid': 'This is not a valid email address',
+  'signIn.password': 'Password',
+  'signIn.passwordRequired': 'Enter your password',
+  'signIn.submit': 'Sign in',
+  'signIn.invalidCredentials': 'Wrong email or password.',
+  'account.passwordChangedSignIn': 'Password changed and every device signed out. Sign in with the new password.',
+};
