@@ -18,6 +18,7 @@ import {
 import { defaultOrgSettings } from '../src/shared/org-settings.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { uuidv7 } from '../src/server/db/ids.ts';
+import { withSearchText } from '../src/server/search/search-text.ts';
 
 export const BENCH_PASSWORD = 'bench-password-2024';
 
@@ -51,7 +52,7 @@ export async function seedSmallOrganization(db: Db, collaborationCount: number) 
     const collaborationId = uuidv7();
     if (c === Math.floor(collaborationCount / 2)) target = collaborationId;
     await db.transaction(async (tx) => {
-      await tx.insert(collaborations).values({
+      await tx.insert(collaborations).values(withSearchText('collaborations', {
         id: collaborationId,
         orgId,
         topic: `2024年Q${(c % 4) + 1}${pick(words, c)}项目 ${c}`,
@@ -59,7 +60,7 @@ export async function seedSmallOrganization(db: Db, collaborationCount: number) 
         scenario: 'major_project',
         initiatingDepartmentId: market!.id,
         creatorId: creator.id,
-      });
+      }));
       await tx.insert(collaborationDepartments).values(participating.map((d) => ({ orgId, collaborationId, departmentId: d.id })));
       const meetingIds = [uuidv7(), uuidv7()];
       await tx.insert(meetings).values(
@@ -82,7 +83,7 @@ export async function seedSmallOrganization(db: Db, collaborationCount: number) 
       await tx.insert(meetingAttendees).values(meetingIds.flatMap((meetingId) => userRows.slice(0, 6).map((u) => ({ orgId, meetingId, userId: u.id }))));
       const topicIds = meetingIds.flatMap(() => [uuidv7(), uuidv7(), uuidv7()]);
       await tx.insert(topics).values(
-        topicIds.map((id, t) => ({
+        topicIds.map((id, t) => withSearchText('topics', {
           id,
           orgId,
           meetingId: meetingIds[Math.floor(t / 3)]!,
@@ -95,11 +96,11 @@ export async function seedSmallOrganization(db: Db, collaborationCount: number) 
         })),
       );
       await tx.insert(topicFeedback).values(
-        topicIds.flatMap((topicId) => participating.map((d, position) => ({ orgId, topicId, departmentId: d.id, text: `${d.name}同意`, position }))),
+        topicIds.flatMap((topicId) => participating.map((d, position) => withSearchText('topicFeedback', { orgId, topicId, departmentId: d.id, text: `${d.name}同意`, position }))),
       );
       const itemIds = Array.from({ length: 8 }, () => uuidv7());
       await tx.insert(actionItems).values(
-        itemIds.map((id, i) => ({
+        itemIds.map((id, i) => withSearchText('actionItems', {
           id,
           orgId,
           collaborationId,
@@ -118,10 +119,10 @@ export async function seedSmallOrganization(db: Db, collaborationCount: number) 
       );
       await tx.insert(progressUpdates).values(
         itemIds.flatMap((actionItemId, i) =>
-          [20, 50, 80].map((progress) => ({ orgId, actionItemId, authorId: userRows[(i * 7 + c) % userRows.length]!.id, progress, statusText: `设计中-完成${progress}%`, status: 'in_progress' as const })),
+          [20, 50, 80].map((progress) => withSearchText('progressUpdates', { orgId, actionItemId, authorId: userRows[(i * 7 + c) % userRows.length]!.id, progress, statusText: `设计中-完成${progress}%`, status: 'in_progress' as const })),
         ),
       );
-      await tx.insert(remarks).values({ orgId, collaborationId, authorId: creator.id, text: '客户名单需销售部确认优先级' });
+      await tx.insert(remarks).values(withSearchText('remarks', { orgId, collaborationId, authorId: creator.id, text: '客户名单需销售部确认优先级' }));
       await tx.insert(auditEvents).values(
         itemIds.map((entityId) => ({ orgId, actorId: creator.id, entityType: 'action_item', entityId, collaborationId, action: 'created', after: { description: '完成' } })),
       );

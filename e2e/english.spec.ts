@@ -94,6 +94,19 @@ describeInBrowser('English UI', (e2e) => {
     await page.getByRole('button', { name: /Account menu/ }).click();
     await page.getByRole('menuitem', { name: /Sign out/ }).waitFor();
     await expectEnglish('user menu', data);
+    await page.keyboard.press('Escape');
+
+    for (const [path, heading, apiPaths] of [
+      ['/search?q=%E8%A7%86%E8%A7%89', 'Search', ['/search?q=%E8%A7%86%E8%A7%89']],
+      ['/archive', 'Archive', ['/archive']],
+      ['/imports', 'Import a collaboration record', []],
+      ['/review?quarter=2024Q3', 'Quarterly review', ['/review?quarter=2024Q3', '/review?quarter=2024Q2']],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      // The words searched for are the user's own, shown back as typed.
+      await expectEnglish(path, [...data, '视觉', ...(await dataStrings(page, [...apiPaths]))].sort((a, b) => b.length - a.length));
+    }
   });
 
   it('switches language from the user menu and remembers it', async () => {

@@ -52,5 +52,11 @@ describeInBrowser('375 px wide phone', (e2e) => {
     await page.getByRole('button', { name: /通知/ }).click();
     await page.getByText('通知', { exact: true }).waitFor();
     await check('notifications');
+
+    for (const [path, heading] of [['/search?q=预算', '搜索'], ['/archive', '归档'], ['/imports', '导入协作记录'], ['/review?quarter=2024Q3', '季度复盘']] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await check(path);
+    }
   });
 });

@@ -109,11 +109,30 @@ async function addDraftMinutes(server: E2eServer): Promise<string> {
   return meeting.id;
 }
 
+/** A finished collaboration of the quarter before, ended and archived by its owner: the archive's pictures. */
+async function addArchivedRecord(server: E2eServer): Promise<string> {
+  const head = await apiSession(server, server.demo.users.marketHead.email);
+  const { departments } = server.demo;
+  const record = await head<{ id: string; version: number }>('POST', '/collaborations', {
+    topic: '2024年Q2渠道大会复盘',
+    goal: '总结渠道大会的得失，形成下季度改进清单',
+    scenario: 'problem_solving',
+    initiatingDepartmentId: departments['市场部'],
+    participatingDepartmentIds: [departments['销售部'], departments['客服部']],
+    periodYear: 2024,
+    periodQuarter: 2,
+  });
+  await head('PATCH', `/collaborations/${record.id}`, { status: 'completed', version: record.version });
+  await head('POST', `/collaborations/${record.id}/archive`);
+  return record.id;
+}
+
 await buildWebIfStale();
 mkdirSync(outDir, { recursive: true });
 const server = await startE2eServer();
 await addFreshItems(server);
 const draftMeetingId = await addDraftMinutes(server);
+const archivedId = await addArchivedRecord(server);
 const browser = await launchBrowser();
 try {
   for (const [suffix, viewport] of [['1280', DESKTOP], ['375', PHONE]] as [string, Viewport][]) {
@@ -184,6 +203,24 @@ try {
     await page.getByRole('heading', { name: '组织设置', level: 1 }).waitFor();
     await page.getByLabel('纪要发布时限').waitFor();
     await shot('admin-settings');
+    // Search, the archive and the quarterly review, as the PMO who reviews every quarter.
+    await context.clearCookies();
+    await signIn(page, server.demo.users.pmo.email, E2E_PASSWORD, `/sign-in?next=${encodeURIComponent('/review?quarter=2024Q3')}`);
+    await page.getByRole('heading', { name: '季度复盘', level: 1 }).waitFor();
+    await page.getByRole('img', { name: '各部门按时完成率' }).locator('svg').waitFor();
+    await shot('review');
+    await page.goto('/search?q=需求');
+    await page.getByRole('list', { name: '搜索结果' }).waitFor();
+    await shot('search');
+    await page.goto('/archive');
+    await page.getByRole('link', { name: '2024-Q2-2024年Q2渠道大会复盘' }).waitFor();
+    await shot('archive');
+    await page.goto(`/collaborations/${archivedId}`);
+    await page.getByText(/^已归档：/).waitFor();
+    await shot('archived-record');
+    await page.goto('/imports');
+    await page.getByRole('heading', { name: '导入协作记录', level: 1 }).waitFor();
+    await shot('import');
     await context.close();
     if (problems.messages.length) console.error(problems.messages.join('\n'));
   }

@@ -3,6 +3,7 @@ import type { Db } from '../src/server/db/client.ts';
 import { departments, organizations, userDepartments, users } from '../src/server/db/schema/index.ts';
 import { defaultOrgSettings, type OrgSettings } from '../src/shared/org-settings.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
+import { withSearchText } from '../src/server/search/search-text.ts';
 
 /** Every factory user signs in with this password; hashed once per test process. */
 export const PASSWORD = 'liaison-test-2024';
@@ -73,7 +74,7 @@ export async function buildCollaboration(
   const { collaborations, collaborationDepartments } = await import('../src/server/db/schema/index.ts');
   const [row] = await db
     .insert(collaborations)
-    .values({
+    .values(withSearchText('collaborations', {
       orgId,
       topic: input.topic ?? `协作 ${unique()}`,
       goal: '覆盖10万+目标用户，转化率5%',
@@ -84,7 +85,7 @@ export async function buildCollaboration(
       visibility: input.visibility ?? 'participants',
       status: input.status ?? 'active',
       archivedAt: input.archivedAt ?? null,
-    })
+    }))
     .returning();
   await db.insert(collaborationDepartments).values(input.participatingDepartmentIds.map((departmentId) => ({ orgId, collaborationId: row!.id, departmentId })));
   return row!;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, closeTestApp, loginAs, type Session, type TestContext } from './app.ts';
 import { buildTemplateCast } from './factories.ts';
+import { staleSearchTexts } from './search-text-check.ts';
 
 let ctx: TestContext;
 let cast: Awaited<ReturnType<typeof buildTemplateCast>>;
@@ -152,6 +153,12 @@ describe('2024年Q3新品发布会筹备, from scheduling to a moved deadline', 
     expect(move.before).toMatchObject({ dueDate: '2024-07-15' });
     expect(move.after).toMatchObject({ dueDate: '2024-07-17' });
     expect(move.actor.name).toBe('设计部陈设计师');
+  });
+
+  it('leaves every searchable row with the search vector of its current text', async () => {
+    const { rows, stale } = await staleSearchTexts(ctx.database.db, cast.org.id);
+    expect(rows).toBeGreaterThan(5);
+    expect(stale).toEqual([]);
   });
 
   it('an outsider gets 404 for everything in it', async () => {

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.ts';
 import { registerCreateAdmin } from './commands/create-admin.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerSeedDemo } from './commands/seed-demo.ts';
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   registerCreateAdmin(program);
   registerSeedDemo(program);
   registerUsersImport(program.command('users').description('manage people in bulk'));
+  registerAudit(program);
   return program;
 }
 

@@ -80,11 +80,59 @@ describe('reviewMetrics', () => {
       openItemDays: 62,
       compliantItemDays: 20,
       updateComplianceRate: 0.3226,
+      escalations: 0,
+      agendasDue: 0,
+      agendasInTime: 0,
+      agendaInTimeRate: null,
+      // The mean of the shares of the rules that applied: (0.6667 + 0.3226 + 0.3333) / 3.
+      compliance: {
+        score: 0.4409,
+        rules: [
+          { rule: 'agenda_ahead', checked: 0, kept: 0, rate: null },
+          { rule: 'publish_in_time', checked: 3, kept: 2, rate: 0.6667 },
+          { rule: 'update_frequency', checked: 62, kept: 20, rate: 0.3226 },
+          { rule: 'due_on_time', checked: 3, kept: 1, rate: 0.3333 },
+        ],
+      },
     });
   });
 
+  it('counts agendas sent by their deadline, unsent ones once the deadline day has come, and escalations in the quarter', () => {
+    const asOf = '2024-07-20';
+    const metrics = reviewMetrics(
+      [
+        item({ dueDate: '2024-07-10', escalatedOn: '2024-07-13' }),
+        item({ dueDate: '2024-07-12', escalatedOn: '2024-07-21' }), // after the as-of date
+        item({ dueDate: '2024-06-25', createdOn: '2024-06-01', escalatedOn: '2024-06-28' }), // before the quarter
+        item({ dueDate: '2024-07-25' }),
+      ],
+      [
+        { published: true, publishedLate: false, agendaLate: false, agendaDueOn: '2024-07-09' },
+        { published: true, publishedLate: false, agendaLate: true, agendaDueOn: '2024-07-11' },
+        { published: false, publishedLate: null, agendaLate: null, agendaDueOn: '2024-07-20' }, // never sent, deadline today
+        { published: false, publishedLate: null, agendaLate: null, agendaDueOn: '2024-07-25' }, // may still go out in time
+        { published: false, publishedLate: null, agendaLate: false, agendaDueOn: '2024-07-29' }, // sent early
+      ],
+      Q3,
+      asOf,
+      3,
+    );
+    expect(metrics).toMatchObject({ escalations: 1, agendasDue: 4, agendasInTime: 2, agendaInTimeRate: 0.5 });
+    expect(metrics.compliance.rules[0]).toEqual({ rule: 'agenda_ahead', checked: 4, kept: 2, rate: 0.5 });
+    expect(metrics.compliance.rules[1]).toEqual({ rule: 'publish_in_time', checked: 2, kept: 2, rate: 1 });
+  });
+
   it('answers null rates for an empty set', () => {
-    expect(reviewMetrics([], [], Q3, '2024-09-30', 3)).toMatchObject({ onTimeRate: null, publishInTimeRate: null, updateComplianceRate: null, overdueDaysMean: null, overdueDaysMax: null });
+    expect(reviewMetrics([], [], Q3, '2024-09-30', 3)).toMatchObject({
+      onTimeRate: null,
+      publishInTimeRate: null,
+      updateComplianceRate: null,
+      overdueDaysMean: null,
+      overdueDaysMax: null,
+      agendaInTimeRate: null,
+      escalations: 0,
+      compliance: { score: null },
+    });
   });
 });
 

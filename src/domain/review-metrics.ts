@@ -14,10 +14,30 @@ export type ReviewItem = {
   closedOn: CalendarDate | null;
   /** Local dates of its progress updates. */
   updatedOn: CalendarDate[];
+  /** Local date it was escalated for being overdue (rule 7); absent or null when it never was. */
+  escalatedOn?: CalendarDate | null;
 };
 
-/** A meeting held in the quarter (not cancelled): was its record published, and was that late (rule 3)? */
-export type ReviewMeeting = { published: boolean; publishedLate: boolean | null };
+/**
+ * A meeting held in the quarter (not cancelled): was its record published, and was that late (rule 3)?
+ * And its agenda (rule 1): `agendaDueOn` the local day of the deadline (start − agendaLeadDays), and
+ * `agendaLate` whether it went out after it — null while it has not been sent. Absent when not known.
+ */
+export type ReviewMeeting = { published: boolean; publishedLate: boolean | null; agendaLate?: boolean | null; agendaDueOn?: CalendarDate };
+
+/** The template's timing rules the compliance score weighs, in the order the template states them. */
+export const COMPLIANCE_RULES = ['agenda_ahead', 'publish_in_time', 'update_frequency', 'due_on_time'] as const;
+export type ComplianceRuleName = (typeof COMPLIANCE_RULES)[number];
+
+/** How often one rule applied (`checked`) and was kept, in its own unit: meetings, item-days or items. */
+export type ComplianceRule = { rule: ComplianceRuleName; checked: number; kept: number; rate: number | null };
+
+/**
+ * The template compliance score: the mean of the kept-shares of the rules that applied (each rule weighs
+ * the same, whatever its unit), null when none did; with every rule's figures, so the rules broken most —
+ * the lowest shares — can be named.
+ */
+export type TemplateCompliance = { score: number | null; rules: ComplianceRule[] };
 
 /** The review's figures for any set of items and meetings: an organisation, a department or one collaboration. */
 export type ReviewMetrics = {
@@ -44,6 +64,14 @@ export type ReviewMetrics = {
   compliantItemDays: number;
   /** compliantItemDays / openItemDays; null when no item was open. */
   updateComplianceRate: number | null;
+  /** Items escalated for being overdue (rule 7) within the quarter, up to the as-of date. */
+  escalations: number;
+  /** Meetings whose agenda deadline has come by the as-of date (or whose agenda went out), and of those the ones sent in time (rule 1). */
+  agendasDue: number;
+  agendasInTime: number;
+  /** agendasInTime / agendasDue; null when no agenda was due. */
+  agendaInTimeRate: number | null;
+  compliance: TemplateCompliance;
 };
 
 /**
@@ -89,6 +117,18 @@ export function reviewMetrics(items: ReviewItem[], meetings: ReviewMeeting[], qu
   const published = meetings.filter((m) => m.published);
   const inTime = published.filter((m) => m.publishedLate === false).length;
   const totalLateness = lateness.reduce((sum, d) => sum + d, 0);
+  const escalations = items.filter((i) => i.escalatedOn && i.escalatedOn >= quarter.start && i.escalatedOn <= asOf).length;
+  // An agenda never sent counts once its deadline's day has come; until then it may still go out in time.
+  const agendas = meetings.filter((m) => m.agendaDueOn !== undefined && (m.agendaLate === true || m.agendaLate === false || m.agendaDueOn <= asOf));
+  const agendasInTime = agendas.filter((m) => m.agendaLate === false).length;
+  const counts = {
+    agenda_ahead: [agendas.length, agendasInTime],
+    publish_in_time: [published.length, inTime],
+    update_frequency: [openItemDays, compliantItemDays],
+    due_on_time: [itemsDecided, itemsOnTime],
+  } satisfies Record<ComplianceRuleName, [number, number]>;
+  const rules = COMPLIANCE_RULES.map((rule) => ({ rule, checked: counts[rule][0], kept: counts[rule][1], rate: ratio(counts[rule][1], counts[rule][0]) }));
+  const rates = rules.flatMap((r) => (r.rate === null ? [] : [r.rate]));
   return {
     itemsDue,
     itemsDecided,
@@ -103,6 +143,11 @@ export function reviewMetrics(items: ReviewItem[], meetings: ReviewMeeting[], qu
     openItemDays,
     compliantItemDays,
     updateComplianceRate: ratio(compliantItemDays, openItemDays),
+    escalations,
+    agendasDue: agendas.length,
+    agendasInTime,
+    agendaInTimeRate: ratio(agendasInTime, agendas.length),
+    compliance: { score: rates.length ? Math.round((rates.reduce((sum, r) => sum + r, 0) / rates.length) * 10000) / 10000 : null, rules },
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,13 +13,16 @@ import type { Database, Db } from './db/client.ts';
 import type { Clock } from '../domain/clock.ts';
 import { systemClock } from '../domain/clock.ts';
 import { zodValidatorCompiler } from './plugins/validation.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 import { apiRoutes } from './routes/index.ts';
 import { createChangeFeed, type ChangeFeed } from './live/change-feed.ts';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from './notifications/channels/secret-box.ts';
 import type { SendSettings } from './notifications/deliver.ts';
+import { tmpdir } from 'node:os';
+import { attachmentStorage, type AttachmentStorage } from './attachments/storage.ts';
+import { DEFAULT_UPLOAD_MAX_BYTES } from './attachments/file-types.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +33,8 @@ declare module 'fastify' {
     changeFeed: ChangeFeed;
     /** How chat groups are sealed, checked and sent to (channel routes, test messages). */
     notificationSettings: SendSettings;
+    /** Where attachment files live (content-addressed); the export zip reads them from here too. */
+    attachments: AttachmentStorage;
   }
 }
 
@@ -49,6 +54,11 @@ export type AppOptions = {
   notifications?: SendSettings;
   /** Largest accepted upload (attachments, imports); 20 MB unless set. */
   uploadMaxBytes?: number;
+  /**
+   * Folder of attachment files (server.ts: ATTACHMENTS_DIR, else DATA_DIR/attachments). Without it — tests —
+   * a temporary folder removed when the app closes.
+   */
+  attachmentsDir?: string;
 };
 
 /** Where `npm run build` (vite.config.ts) puts the web app. */
@@ -63,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Live (SSE) connections never end by themselves; close them on shutdown.
     forceCloseConnections: true,
     ajv: undefined,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,6 +87,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     options.notifications ?? { publicUrl: options.publicUrl ?? 'http://localhost:3000', allowPrivate: false, secretBox: createSecretBox(randomBytes(32)) },
   );
   app.addHook('onClose', async () => app.changeFeed.close());
+  const attachmentsDir = options.attachmentsDir ?? mkdtempSync(path.join(tmpdir(), 'liaison-attachments-'));
+  app.decorate('attachments', attachmentStorage(attachmentsDir));
+  if (!options.attachmentsDir) app.addHook('onClose', async () => rmSync(attachmentsDir, { recursive: true, force: true }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -98,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   // Uploads (attachments, template imports) are read as one file part per request; routes check type and size.
-  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: options.uploadMaxBytes ?? 20 * 1024 * 1024 } });
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
@@ -10,6 +11,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Folder of the embedded PGlite database, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./data'),
+  /** Folder of uploaded attachment files (stored by content hash); DATA_DIR/attachments unless set. */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
   /** A PostgreSQL server (postgres://…) instead of the embedded database. */
   DATABASE_URL: z.string().url().optional(),
   /** Create this admin on first start instead of the demo admin. */
@@ -38,6 +41,11 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where attachment files live: ATTACHMENTS_DIR, else the attachments folder inside DATA_DIR. */
+export function attachmentsDirOf(env: Pick<Env, 'ATTACHMENTS_DIR' | 'DATA_DIR'>): string {
+  return env.ATTACHMENTS_DIR ?? path.join(env.DATA_DIR, 'attachments');
+}
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);

@@ -7,7 +7,13 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   ARCHIVED: 409,
+  /** An upload or body over the size limit; `fields` names the part (`file`, `body`). */
+  PAYLOAD_TOO_LARGE: 413,
+  /** An upload whose sniffed content is not an allowed type, or does not match its file name. */
+  UNSUPPORTED_FILE_TYPE: 415,
   RECORD_INCOMPLETE: 422,
+  /** A workbook import with problems (`details.problems`, each naming its sheet and cell); nothing was written. */
+  IMPORT_INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { firstStartMessage, migrateDatabase, runFirstStart } from './bootstrap/first-start.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { loadEnv, type Env } from './env.ts';
+import { attachmentsDirOf, loadEnv, type Env } from './env.ts';
 import { startWorker, type RunningWorker } from './jobs/worker.ts';
 import { sendSettingsFromEnv } from './notifications/send-settings.ts';
 
@@ -41,7 +41,14 @@ export async function startServer(env: Env = loadEnv(), options: StartOptions = 
   try {
     await migrateDatabase(database);
     const firstStart = await runFirstStart(database, { adminEmail: env.LIAISON_ADMIN_EMAIL, adminPassword: env.LIAISON_ADMIN_PASSWORD, demo: env.LIAISON_DEMO }, new Date());
-    app = await buildApp({ database, logger: { level: env.LOG_LEVEL }, trustProxy: env.TRUST_PROXY, publicUrl: env.PUBLIC_URL, notifications });
+    app = await buildApp({
+      database,
+      logger: { level: env.LOG_LEVEL },
+      trustProxy: env.TRUST_PROXY,
+      publicUrl: env.PUBLIC_URL,
+      notifications,
+      attachmentsDir: attachmentsDirOf(env),
+    });
     await app.listen({ port: env.PORT, host: env.HOST });
     if (options.worker ?? true) worker = await startWorker({ database, send: notifications, logger: app.log });
     const url = env.PUBLIC_URL?.replace(/\/$/, '') ?? browserUrl(app.server.address() as AddressInfo);

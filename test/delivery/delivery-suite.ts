@@ -37,6 +37,7 @@ import { startFeishuReceiver } from '../receivers/feishu.ts';
 import { startWeComReceiver } from '../receivers/wecom.ts';
 import { startWebhookReceiver } from '../receivers/webhook.ts';
 import { startSmtpReceiver } from '../receivers/smtp.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 const COLLABORATIONS = 100;
 const EVENTS_PER_PHASE = 150;
@@ -234,13 +235,13 @@ async function seedOrganization(database: Database) {
       .returning();
     meetingIds.push(meeting!.id);
     await db.insert(meetingAttendees).values([engineer, designer].map((u) => ({ orgId: org.id, meetingId: meeting!.id, userId: u.id })));
-    const [topic] = await db.insert(topics).values({ orgId: org.id, meetingId: meeting!.id, position: 0, title: '发布会时间与流程', discussion: '确定时间与流程' }).returning();
-    await db.insert(topicFeedback).values({ orgId: org.id, topicId: topic!.id, departmentId: rnd.id, text: '同意', position: 0 });
+    const [topic] = await db.insert(topics).values(withSearchText('topics', { orgId: org.id, meetingId: meeting!.id, position: 0, title: '发布会时间与流程', discussion: '确定时间与流程' })).returning();
+    await db.insert(topicFeedback).values(withSearchText('topicFeedback', { orgId: org.id, topicId: topic!.id, departmentId: rnd.id, text: '同意', position: 0 }));
     await db.insert(actionItems).values(
       [
         { owner: engineer, description: '完成产品样品交付', deliverable: '样品5台' },
         { owner: designer, description: '完成发布会主视觉初稿', deliverable: '3版主视觉设计稿' },
-      ].map((item) => ({
+      ].map((item) => withSearchText('actionItems', {
         orgId: org.id,
         collaborationId: collaboration.id,
         meetingId: meeting!.id,

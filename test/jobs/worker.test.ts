@@ -23,6 +23,7 @@ import { defaultOrgSettings } from '../../src/shared/org-settings.ts';
 import { backendName, openTestDatabase } from '../database.ts';
 import { buildTemplateCast } from '../factories.ts';
 import { startDingTalkReceiver, type DingTalkReceiver } from '../receivers/dingtalk.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 let database: Database;
 let dropDatabase = async () => {};
@@ -102,7 +103,7 @@ describe('the worker', () => {
     const today = localDate(new Date(), 'Asia/Shanghai');
     const [item] = await database.db
       .insert(actionItems)
-      .values({
+      .values(withSearchText('actionItems', {
         orgId: cast.org.id,
         collaborationId: cast.collaboration.id,
         description: '研发部完成产品样品交付',
@@ -112,7 +113,7 @@ describe('the worker', () => {
         deliverable: '样品5台',
         createdBy: cast.people.head.id,
         createdAt: new Date(Date.now() - 10 * 86_400_000),
-      })
+      }))
       .returning();
     await worker!.boss.send(jobDefinitions.reminderSweep.name, {});
     const overdue = await waitFor(async () => {

@@ -4,6 +4,7 @@ import { buildTestApp, closeTestApp, loginAs, type Session, type TestContext } f
 import { buildCollaboration, buildTemplateCast, buildUser } from '../factories.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { actionItems, auditEvents, collaborations, meetings, notifications, topics } from '../../src/server/db/schema/index.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 const START = '2024-07-08T10:00:00+08:00';
 const DAY = 86_400_000;
@@ -32,7 +33,7 @@ async function buildMeeting(db: Db, orgId: string, collaborationId: string, peop
 }
 
 async function buildTopic(db: Db, orgId: string, meetingId: string, title = '发布会时间与场地确认') {
-  const [row] = await db.insert(topics).values({ orgId, meetingId, position: 1, title }).returning();
+  const [row] = await db.insert(topics).values(withSearchText('topics', { orgId, meetingId, position: 1, title })).returning();
   return row!;
 }
 

@@ -6,6 +6,7 @@ import { buildCollaboration, buildTemplateCast } from '../factories.ts';
 import { createSecretBox } from '../../src/server/notifications/channels/secret-box.ts';
 import { generateWebhookSecret } from '../../src/server/notifications/channels/webhook.ts';
 import { actionItems, auditEvents, channels, collaborations, meetings, progressUpdates, remarks, topics } from '../../src/server/db/schema/index.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 const NOW = '2024-07-08T10:00:00+08:00';
 
@@ -82,18 +83,18 @@ beforeAll(async () => {
     })
     .returning();
   await db.insert(topics).values([
-    { orgId: cast.org.id, meetingId: meeting!.id, position: 1, title: '发布会时间' },
-    { orgId: cast.org.id, meetingId: meeting!.id, position: 2, title: '场地预算', sensitive: true, visibleToUserIds: [people.head.id] },
+    withSearchText('topics', { orgId: cast.org.id, meetingId: meeting!.id, position: 1, title: '发布会时间' }),
+    withSearchText('topics', { orgId: cast.org.id, meetingId: meeting!.id, position: 2, title: '场地预算', sensitive: true, visibleToUserIds: [people.head.id] }),
   ]);
   const [item] = await db
     .insert(actionItems)
     .values([
-      { orgId: cast.org.id, collaborationId: archived.launch, description: '主视觉设计', ownerId: people.designer.id, dueDate: '2024-05-20', originalDueDate: '2024-05-20', deliverable: '设计稿', status: 'done', createdBy: people.head.id },
-      { orgId: cast.org.id, collaborationId: archived.launch, description: '成本核算', ownerId: people.head.id, dueDate: '2024-05-20', originalDueDate: '2024-05-20', deliverable: '成本表', status: 'done', sensitive: true, visibleToUserIds: [people.head.id], createdBy: people.head.id },
+      withSearchText('actionItems', { orgId: cast.org.id, collaborationId: archived.launch, description: '主视觉设计', ownerId: people.designer.id, dueDate: '2024-05-20', originalDueDate: '2024-05-20', deliverable: '设计稿', status: 'done', createdBy: people.head.id }),
+      withSearchText('actionItems', { orgId: cast.org.id, collaborationId: archived.launch, description: '成本核算', ownerId: people.head.id, dueDate: '2024-05-20', originalDueDate: '2024-05-20', deliverable: '成本表', status: 'done', sensitive: true, visibleToUserIds: [people.head.id], createdBy: people.head.id }),
     ])
     .returning();
-  await db.insert(progressUpdates).values({ orgId: cast.org.id, actionItemId: item!.id, authorId: people.designer.id, progress: 100, statusText: '已完成', status: 'done' });
-  await db.insert(remarks).values({ orgId: cast.org.id, collaborationId: archived.launch, authorId: people.head.id, text: '已归档' });
+  await db.insert(progressUpdates).values(withSearchText('progressUpdates', { orgId: cast.org.id, actionItemId: item!.id, authorId: people.designer.id, progress: 100, statusText: '已完成', status: 'done' }));
+  await db.insert(remarks).values(withSearchText('remarks', { orgId: cast.org.id, collaborationId: archived.launch, authorId: people.head.id, text: '已归档' }));
 });
 afterAll(() => closeTestApp(ctx));
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { buildTestApp, call, closeTestApp, loginAs, type Session, type TestContext } from '../app.ts';
 import { buildCollaboration, buildOrganization, buildTemplateCast, buildUser, setHead } from '../factories.ts';
 import { actionItems, auditEvents, collaborations, notifications } from '../../src/server/db/schema/index.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 const NOW = '2024-07-08T10:00:00+08:00';
 const HOUR = 3_600_000;
@@ -187,8 +188,8 @@ describe('GET /meetings/:id', () => {
       createdBy: cast.people.head.id,
     };
     await ctx.database.db.insert(actionItems).values([
-      { ...base, description: '准备渠道报价' },
-      { ...base, description: '成本测算：单价38元', sensitive: true, visibleToUserIds: [cast.people.seller.id] },
+      withSearchText('actionItems', { ...base, description: '准备渠道报价' }),
+      withSearchText('actionItems', { ...base, description: '成本测算：单价38元', sensitive: true, visibleToUserIds: [cast.people.seller.id] }),
     ]);
     const asEngineer = await engineer.get(`/meetings/${meeting.id}`);
     const items = asEngineer.body.actionItems as { restricted: boolean }[];
@@ -398,8 +399,8 @@ describe('POST /meetings/:id/publish', () => {
     await recorder.patch(`/meetings/${meeting.id}`, { noActions: false });
     const base = { orgId: cast.org.id, collaborationId: cast.collaboration.id, meetingId: meeting.id, dueDate: '2024-07-20', originalDueDate: '2024-07-20', deliverable: '方案', createdBy: cast.people.head.id };
     await ctx.database.db.insert(actionItems).values([
-      { ...base, ownerId: cast.people.designer.id, description: '出视觉方案' },
-      { ...base, ownerId: cast.people.designer.id, description: '供应商报价：每套1200元', sensitive: true, visibleToUserIds: [cast.people.head.id] },
+      withSearchText('actionItems', { ...base, ownerId: cast.people.designer.id, description: '出视觉方案' }),
+      withSearchText('actionItems', { ...base, ownerId: cast.people.designer.id, description: '供应商报价：每套1200元', sensitive: true, visibleToUserIds: [cast.people.head.id] }),
     ]);
     ctx.clock.set('2024-07-10T16:00:00+08:00');
     expect((await head.post(`/meetings/${meeting.id}/publish`)).status).toBe(200);

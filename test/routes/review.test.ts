@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { buildTestApp, closeTestApp, call, loginAs, type Session, type TestContext } from '../app.ts';
 import { buildCollaboration, buildTemplateCast } from '../factories.ts';
 import { actionItems, meetings, progressUpdates, topicFeedback, topics } from '../../src/server/db/schema/index.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 /** After the quarter: figures are taken as of 2024-09-30, its last day. */
 const NOW = '2024-10-08T10:00:00+08:00';
@@ -45,16 +47,17 @@ beforeAll(async () => {
     return row!.id;
   };
   const published = (late: boolean) => ({ minutesStatus: 'published' as const, publishedAt: on('2024-09-01'), publishedLate: late });
-  const m1 = await meeting(launch.id, '2024-07-10', published(false));
-  const m2 = await meeting(launch.id, '2024-08-20', published(true));
+  // Agendas (deadline: the day before, 14:00): m1's went out in time, m2's an hour late, the others never.
+  const m1 = await meeting(launch.id, '2024-07-10', { ...published(false), agendaSentAt: on('2024-07-08') });
+  const m2 = await meeting(launch.id, '2024-08-20', { ...published(true), agendaSentAt: on('2024-08-19', '15:00') });
   await meeting(launch.id, '2024-09-15');
   const m5 = await meeting(launch.id, '2024-06-28', published(true));
   await meeting(launch.id, '2024-08-01', { ...published(false), cancelledAt: on('2024-07-30') });
   const m6 = await meeting(crm.id, '2024-07-22', published(false));
 
   const topic = async (meetingId: string, title: string, tags: string[], extra: Partial<typeof topics.$inferInsert> = {}, feedback?: { departmentId: string; text: string }) => {
-    const [row] = await db.insert(topics).values({ orgId: org.id, meetingId, position: 1, title, problemTags: tags, createdAt: on('2024-07-01'), ...extra }).returning();
-    if (feedback) await db.insert(topicFeedback).values({ orgId: org.id, topicId: row!.id, position: 1, ...feedback });
+    const [row] = await db.insert(topics).values(withSearchText('topics', { orgId: org.id, meetingId, position: 1, title, problemTags: tags, createdAt: on('2024-07-01'), ...extra })).returning();
+    if (feedback) await db.insert(topicFeedback).values(withSearchText('topicFeedback', { orgId: org.id, topicId: row!.id, position: 1, ...feedback }));
     return row!.id;
   };
   await topic(m1, '接口联调', ['需求传递', '排期紧张'], {}, { departmentId: d.rnd.id, text: '需求传递不清晰，接口文档滞后' });
@@ -67,7 +70,7 @@ beforeAll(async () => {
   const item = async (input: ItemInput) => {
     const [row] = await db
       .insert(actionItems)
-      .values({
+      .values(withSearchText('actionItems', {
         orgId: org.id,
         collaborationId: input.collaborationId ?? launch.id,
         description: `任务 ${input.due}`,
@@ -83,12 +86,12 @@ beforeAll(async () => {
         createdBy: p.head.id,
         createdAt: on(input.created, '09:00'),
         updatedAt: on(input.updated ?? input.completed ?? input.created, '18:00'),
-      })
+      }))
       .returning();
     return row!.id;
   };
   const update = async (actionItemId: string, date: string, delay?: { code: string; reason: string }) => {
-    await db.insert(progressUpdates).values({
+    await db.insert(progressUpdates).values(withSearchText('progressUpdates', {
       orgId: org.id,
       actionItemId,
       authorId: p.head.id,
@@ -98,7 +101,7 @@ beforeAll(async () => {
       delayCode: delay?.code ?? null,
       delayReason: delay?.reason ?? null,
       createdAt: on(date),
-    });
+    }));
   };
   const i1 = await item({ owner: p.designer, department: d.design.id, due: '2024-07-15', created: '2024-07-01', status: 'done', completed: '2024-07-14' });
   for (const date of ['2024-07-04', '2024-07-08', '2024-07-12', '2024-07-14']) await update(i1, date);
@@ -107,6 +110,7 @@ beforeAll(async () => {
   await update(i2, '2024-08-15');
   const i3 = await item({ owner: p.engineer, department: d.rnd.id, due: '2024-09-20', created: '2024-09-01' });
   await update(i3, '2024-09-03', { code: 'insufficient_resources', reason: '需求传递不清晰导致返工' });
+  await db.update(actionItems).set({ escalatedAt: on('2024-09-23') }).where(eq(actionItems.id, i3));
   const i4 = await item({ owner: p.head, department: d.market.id, due: '2024-09-10', created: '2024-09-01', status: 'done', completed: '2024-09-10', sensitive: true });
   await update(i4, '2024-09-05', { code: 'requirement_change', reason: '预算审批慢' });
   await update(i4, '2024-09-10');
@@ -144,11 +148,38 @@ describe('GET /review', () => {
       openItemDays: 139,
       compliantItemDays: 61,
       updateComplianceRate: 0.4388,
+      escalations: 1,
+      agendasDue: 4,
+      agendasInTime: 1,
+      agendaInTimeRate: 0.25,
+      compliance: {
+        score: expect.closeTo((0.25 + 0.6667 + 0.4388 + 0.5) / 4, 4),
+        rules: [
+          { rule: 'agenda_ahead', checked: 4, kept: 1, rate: 0.25 },
+          { rule: 'publish_in_time', checked: 3, kept: 2, rate: 0.6667 },
+          { rule: 'update_frequency', checked: 139, kept: 61, rate: 0.4388 },
+          { rule: 'due_on_time', checked: 6, kept: 3, rate: 0.5 },
+        ],
+      },
     });
     const departments = byName(review.departments);
     expect(Object.keys(departments).sort()).toEqual(['客服部', '市场部', '研发部', '设计部', '销售部'].sort());
     expect(departments['市场部']).toMatchObject({ id: cast.departments.market.id, itemsDue: 1, itemsOnTime: 1, onTimeRate: 1, overdueCount: 0, overdueDaysMean: null, meetingsPublished: 2, meetingsPublishedInTime: 1, publishInTimeRate: 0.5, openItemDays: 9, compliantItemDays: 8, updateComplianceRate: 0.8889 });
     expect(departments['研发部']).toMatchObject({ itemsDue: 3, itemsDecided: 3, itemsOnTime: 0, onTimeRate: 0, overdueCount: 3, overdueDaysMean: 6.7, overdueDaysMax: 10, meetingsPublished: 1, publishInTimeRate: 1, openItemDays: 91, compliantItemDays: 21, updateComplianceRate: 0.2308 });
+    // Meetings count for the initiating department: 市场部 three agendas (one in time), 研发部 the CRM one (never sent).
+    expect(departments['市场部']).toMatchObject({ agendasDue: 3, agendasInTime: 1, agendaInTimeRate: 0.3333, escalations: 0 });
+    expect(departments['研发部']).toMatchObject({ agendasDue: 1, agendasInTime: 0, agendaInTimeRate: 0, escalations: 1 });
+    expect(departments['研发部']).toMatchObject({
+      compliance: {
+        score: 0.3077,
+        rules: [
+          { rule: 'agenda_ahead', checked: 1, kept: 0, rate: 0 },
+          { rule: 'publish_in_time', checked: 1, kept: 1, rate: 1 },
+          { rule: 'update_frequency', checked: 91, kept: 21, rate: 0.2308 },
+          { rule: 'due_on_time', checked: 3, kept: 0, rate: 0 },
+        ],
+      },
+    });
     expect(departments['设计部']).toMatchObject({ itemsDue: 1, onTimeRate: 1, meetingsPublished: 0, publishInTimeRate: null, updateComplianceRate: 1 });
     expect(departments['销售部']).toMatchObject({ itemsDue: 1, onTimeRate: 1, openItemDays: 20, compliantItemDays: 15, updateComplianceRate: 0.75 });
     expect(departments['客服部']).toMatchObject({ itemsDue: 0, itemsDecided: 0, onTimeRate: null, openItemDays: 6, compliantItemDays: 4, updateComplianceRate: 0.6667 });

@@ -4,6 +4,7 @@ import { buildTestApp, closeTestApp, call, loginAs, type Session, type TestConte
 import { buildCollaboration, buildTemplateCast } from '../factories.ts';
 import { actionItems, collaborations, meetings, progressUpdates, remarks, topicFeedback, topics } from '../../src/server/db/schema/index.ts';
 import { buildSnippet } from '../../src/server/presenters/search-result.ts';
+import { searchTextOf, withSearchText } from '../../src/server/search/search-text.ts';
 
 const NOW = '2024-07-20T10:00:00+08:00';
 
@@ -24,9 +25,10 @@ beforeAll(async () => {
   engineer = await loginAs(ctx.app, people.engineer);
   outsider = await loginAs(ctx.app, people.outsider);
   pmo = await loginAs(ctx.app, people.pmo);
+  const texts = { goal: '覆盖10万+目标用户，预算控制在200万内', progressSummary: '主视觉设计稿已定稿，场地洽谈中' };
   await db
     .update(collaborations)
-    .set({ goal: '覆盖10万+目标用户，预算控制在200万内', progressSummary: '主视觉设计稿已定稿，场地洽谈中', createdAt: at(0) })
+    .set({ ...texts, searchText: searchTextOf('collaborations', { topic: collaboration.topic, ...texts }), createdAt: at(0) })
     .where(eq(collaborations.id, collaboration.id));
   const [meeting] = await db
     .insert(meetings)
@@ -56,11 +58,11 @@ beforeAll(async () => {
         visibleToUserIds: [people.head.id],
         createdAt: at(3),
       },
-    ])
+    ].map((row) => withSearchText('topics', row)))
     .returning();
   await db.insert(topicFeedback).values([
-    { orgId: org.id, topicId: topic!.id, departmentId: departments.rnd.id, position: 1, text: '研发部反馈需求传递不清晰，预算未定' },
-    { orgId: org.id, topicId: secretTopic!.id, departmentId: departments.sales.id, position: 1, text: '预算需要再压缩' },
+    withSearchText('topicFeedback', { orgId: org.id, topicId: topic!.id, departmentId: departments.rnd.id, position: 1, text: '研发部反馈需求传递不清晰，预算未定' }),
+    withSearchText('topicFeedback', { orgId: org.id, topicId: secretTopic!.id, departmentId: departments.sales.id, position: 1, text: '预算需要再压缩' }),
   ]);
   const [item, secretItem] = await db
     .insert(actionItems)
@@ -91,7 +93,7 @@ beforeAll(async () => {
         createdBy: people.head.id,
         createdAt: at(5),
       },
-    ])
+    ].map((row) => withSearchText('actionItems', row)))
     .returning();
   const [update, secretUpdate] = await db
     .insert(progressUpdates)
@@ -102,18 +104,18 @@ beforeAll(async () => {
         authorId: people.designer.id,
         progress: 80,
         statusText: '设计中',
-        status: 'in_progress',
+        status: 'in_progress' as const,
         delayCode: 'requirement_change',
         delayReason: '需求变更：新增iPhone适配',
         remedy: '周末加班追赶',
         createdAt: at(6),
       },
-      { orgId: org.id, actionItemId: secretItem!.id, authorId: people.head.id, progress: 10, statusText: '进行中', status: 'in_progress', delayReason: '预算审批延迟', createdAt: at(7) },
-    ])
+      { orgId: org.id, actionItemId: secretItem!.id, authorId: people.head.id, progress: 10, statusText: '进行中', status: 'in_progress' as const, delayReason: '预算审批延迟', createdAt: at(7) },
+    ].map((row) => withSearchText('progressUpdates', row)))
     .returning();
   const [remark] = await db
     .insert(remarks)
-    .values({ orgId: org.id, collaborationId: collaboration.id, authorId: people.head.id, text: '风险：主视觉供应商排期紧张', createdAt: at(8) })
+    .values(withSearchText('remarks', { orgId: org.id, collaborationId: collaboration.id, authorId: people.head.id, text: '风险：主视觉供应商排期紧张', createdAt: at(8) }))
     .returning();
   const archived = await buildCollaboration(db, org.id, {
     creatorId: people.head.id,
@@ -126,7 +128,7 @@ beforeAll(async () => {
   await db.update(collaborations).set({ createdAt: at(9) }).where(eq(collaborations.id, archived.id));
   const [archivedItem] = await db
     .insert(actionItems)
-    .values({
+    .values(withSearchText('actionItems', {
       orgId: org.id,
       collaborationId: archived.id,
       description: '升级CRM数据库',
@@ -137,7 +139,7 @@ beforeAll(async () => {
       status: 'done',
       createdBy: people.head.id,
       createdAt: at(10),
-    })
+    }))
     .returning();
   Object.assign(ids, {
     topic: topic!.id,

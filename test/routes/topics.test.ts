@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { buildTestApp, closeTestApp, loginAs, type Session, type TestContext } from '../app.ts';
 import { buildCollaboration, buildOrganization, buildTemplateCast, buildUser } from '../factories.ts';
 import { actionItems, auditEvents, collaborations } from '../../src/server/db/schema/index.ts';
+import { withSearchText } from '../../src/server/search/search-text.ts';
 
 const NOW = '2024-07-08T10:00:00+08:00';
 
@@ -202,7 +203,7 @@ describe('DELETE /topics/:id', () => {
   it('keeps a topic that action items come from', async () => {
     const meetingId = await createMeeting();
     const topic = (await recorder.post(`/meetings/${meetingId}/topics`, topicBody())).body;
-    await ctx.database.db.insert(actionItems).values({
+    await ctx.database.db.insert(actionItems).values(withSearchText('actionItems', {
       orgId: cast.org.id,
       collaborationId: cast.collaboration.id,
       meetingId,
@@ -213,7 +214,7 @@ describe('DELETE /topics/:id', () => {
       originalDueDate: '2024-08-10',
       deliverable: '版本说明',
       createdBy: cast.people.head.id,
-    });
+    }));
     const refused = await recorder.delete(`/topics/${topic.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('行动项');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { hashPassword, isStrongPassword } from '../../server/auth/passwords.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { passwordProblem, passwordProblemText } from '../../server/auth/password-policy.ts';
 import { DEFAULT_ORG_NAME, FIRST_START_LOCK } from '../../server/bootstrap/first-start.ts';
 import { recordAudit } from '../../server/commands/audit.ts';
 import type { Db, DbOrTx } from '../../server/db/client.ts';
@@ -44,7 +45,8 @@ export function checkCreateAdminInput(input: CreateAdminInput): z.infer<typeof i
     const issue = parsed.error.issues[0]!;
     throw usageError(`--${issue.path.join('.').replace('orgName', 'org-name')} ${issue.message}`);
   }
-  if (!isStrongPassword(input.password)) throw usageError('--password is too weak: use at least 10 characters with letters and digits.');
+  const problem = passwordProblem(input.password, { email: input.email });
+  if (problem) throw usageError(`--password ${passwordProblemText[problem]}.`);
   return parsed.data;
 }
 

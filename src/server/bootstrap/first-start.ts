@@ -1,5 +1,6 @@
 import { count, sql } from 'drizzle-orm';
-import { hashPassword, isStrongPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { passwordProblem, passwordProblemText } from '../auth/password-policy.ts';
 import { recordAudit } from '../commands/audit.ts';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { organizations, users } from '../db/schema/index.ts';
@@ -49,9 +50,8 @@ export async function runFirstStart(database: Database, settings: FirstStartSett
   if (Boolean(settings.adminEmail) !== Boolean(settings.adminPassword)) {
     throw new Error('Set both LIAISON_ADMIN_EMAIL and LIAISON_ADMIN_PASSWORD, or neither.');
   }
-  if (settings.adminPassword !== undefined && !isStrongPassword(settings.adminPassword)) {
-    throw new Error('LIAISON_ADMIN_PASSWORD is too weak: use at least 10 characters with letters and digits.');
-  }
+  const problem = settings.adminPassword === undefined ? null : passwordProblem(settings.adminPassword, { email: settings.adminEmail });
+  if (problem) throw new Error(`LIAISON_ADMIN_PASSWORD ${passwordProblemText[problem]}.`);
   // The common case — a database in use — answers without hashing or locking.
   if (await hasOrganization(database.db)) return { kind: 'existing' };
   if (!settings.adminEmail && !settings.demo) return { kind: 'empty' };

@@ -8,6 +8,7 @@ import { assertWritable } from '../policies/guard.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
 import { recordAudit } from './audit.ts';
 import { collaborationEditorIds } from '../db/queries/collaboration-people.ts';
+import { withSearchText } from '../search/search-text.ts';
 
 /** Appends to the 风险与备注 log and tells the collaboration's editors. */
 export async function addRemark(db: Db, actor: Actor, collaborationId: string, input: { text: string; kind: 'remark' | 'risk' }, now: Date) {
@@ -17,7 +18,7 @@ export async function addRemark(db: Db, actor: Actor, collaborationId: string, i
     assertWritable(Boolean(abilities?.read), Boolean(found?.facts.archived), Boolean(abilities?.addRemark));
     const [row] = await tx
       .insert(remarks)
-      .values({ orgId: actor.orgId, collaborationId, authorId: actor.userId, kind: input.kind, text: input.text, createdAt: now })
+      .values(withSearchText('remarks', { orgId: actor.orgId, collaborationId, authorId: actor.userId, kind: input.kind, text: input.text, createdAt: now }))
       .returning();
     await tx.update(collaborations).set({ updatedAt: now }).where(eq(collaborations.id, collaborationId));
     await recordAudit(tx, actor, now, { entityType: 'remark', entityId: row!.id, collaborationId, action: 'created', after: { kind: row!.kind, text: row!.text } });

@@ -15,6 +15,7 @@ import { actionItemNotificationPayload, actionItemSnapshot } from '../presenters
 import { idSchema } from '../../shared/schemas/common.ts';
 import type { createActionItemBody } from '../../shared/schemas/action-item.ts';
 import { recordAudit } from './audit.ts';
+import { withSearchText } from '../search/search-text.ts';
 
 export type CreateActionItemInput = z.infer<typeof createActionItemBody>;
 
@@ -92,7 +93,7 @@ export async function createActionItem(db: Db, actor: Actor, collaborationId: st
 
     const [row] = await tx
       .insert(actionItems)
-      .values({
+      .values(withSearchText('actionItems', {
         orgId: actor.orgId,
         collaborationId,
         meetingId,
@@ -108,7 +109,7 @@ export async function createActionItem(db: Db, actor: Actor, collaborationId: st
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
-      })
+      }))
       .returning();
     const item = row!;
     await tx.update(collaborations).set({ updatedAt: now }).where(eq(collaborations.id, collaborationId));

@@ -7,6 +7,7 @@ import { activeUsersById, unknownDepartmentIds } from '../db/queries/organizatio
 import { setParticipatingDepartments } from '../db/queries/collaborations.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import { withSearchText } from '../search/search-text.ts';
 
 type Input = z.infer<typeof createCollaborationBody>;
 
@@ -28,7 +29,7 @@ export async function createCollaboration(db: Db, actor: Actor, input: Input, no
     if (input.ownerId && !(await activeUsersById(tx, actor.orgId, [input.ownerId])).length) throw invalidField('ownerId', 'owner.notPerson');
     const [row] = await tx
       .insert(collaborations)
-      .values({
+      .values(withSearchText('collaborations', {
         orgId: actor.orgId,
         topic: input.topic,
         goal: input.goal,
@@ -42,7 +43,7 @@ export async function createCollaboration(db: Db, actor: Actor, input: Input, no
         periodQuarter: input.periodQuarter ?? null,
         createdAt: now,
         updatedAt: now,
-      })
+      }))
       .returning();
     await setParticipatingDepartments(tx, actor.orgId, row!.id, participating);
     await recordAudit(tx, actor, now, {

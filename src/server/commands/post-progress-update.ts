@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { actionItems, progressUpdates } from '../db/schema/index.ts';
-import { findActionItemRecord, lockActionItem, type ActionItemRecord, type ActionItemRow, type ProgressUpdateRow } from '../db/queries/action-items.ts';
+import { lockActionItem, type ActionItemRecord, type ActionItemRow, type ProgressUpdateRow } from '../db/queries/action-items.ts';
 import { collaborationEditorIds } from '../db/queries/collaboration-people.ts';
+import { presentableColumns } from '../db/queries/row-columns.ts';
 import { assertActionItemWritable, canEditActionItem, canPostProgress } from '../policies/action-item.ts';
 import { AppError, forbidden, notFound, type FieldProblem } from '../errors.ts';
 import { enqueueNotifications } from '../notifications/outbox.ts';
@@ -14,6 +15,7 @@ import type { progressUpdateBody } from '../../shared/schemas/action-item.ts';
 import { recordAudit } from './audit.ts';
 import { nextVersion } from './version-check.ts';
 import { throwFieldProblems } from './create-action-item.ts';
+import { searchTextUpdate, withSearchText } from '../search/search-text.ts';
 
 export type ProgressUpdateInput = z.infer<typeof progressUpdateBody>;
 
@@ -65,7 +67,7 @@ export async function postProgressUpdate(
     const moved = input.newDueDate !== undefined;
     const [entry] = await tx
       .insert(progressUpdates)
-      .values({
+      .values(withSearchText('progressUpdates', {
         orgId: actor.orgId,
         actionItemId: before.id,
         authorId: actor.userId,
@@ -78,14 +80,15 @@ export async function postProgressUpdate(
         previousDueDate: moved ? before.dueDate : null,
         newDueDate: moved ? input.newDueDate! : null,
         createdAt: now,
-      })
-      .returning();
+      }))
+      .returning(presentableColumns(progressUpdates));
     const update = entry!;
     const [row] = await tx
       .update(actionItems)
       .set({
         progress: input.progress,
         statusText: input.statusText,
+        ...searchTextUpdate('actionItems', before, { statusText: input.statusText }),
         status,
         lastUpdateAt: now,
         updatedAt: now,
@@ -94,7 +97,7 @@ export async function postProgressUpdate(
         ...(moved ? { dueDate: input.newDueDate! } : {}),
       })
       .where(eq(actionItems.id, before.id))
-      .returning();
+      .returning(presentableColumns(actionItems));
     const after = row!;
     const restrictedTo = after.sensitive ? after.visibleToUserIds : null;
     const audit = { entityType: 'action_item', entityId: after.id, collaborationId: after.collaborationId, restrictedTo };
@@ -114,7 +117,8 @@ export async function postProgressUpdate(
     }
 
     const fresh = { item: after, collaborationTopic: record.collaborationTopic, ownerName: record.ownerName };
-    const editors = await collaborationEditorIds(tx, record.collaboration);
+    // Only a moved date or a finished item tells the editors; an ordinary update does not look them up.
+    const editors = moved || status === 'done' ? await collaborationEditorIds(tx, record.collaboration) : [];
     const notify = (event: 'due_date_moved' | 'item_done', recipients: string[], extra: Parameters<typeof actionItemNotificationPayload>[2]) =>
       enqueueNotifications(tx, {
         orgId: actor.orgId,
@@ -137,6 +141,7 @@ export async function postProgressUpdate(
     if (status === 'done') {
       await notify('item_done', [...editors, after.createdBy], { facts: { progress: after.progress }, words: { statusText: after.statusText } });
     }
-    return { update, record: (await findActionItemRecord(tx, actor.orgId, after.id))! };
+    // The collaboration and the item stay locked: only the item's own columns changed since it was read.
+    return { update, record: { ...record, item: after } };
   });
 }

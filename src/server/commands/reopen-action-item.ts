@@ -10,6 +10,7 @@ import { actionItemNotificationPayload } from '../presenters/action-item.ts';
 import { isOpen } from '../../domain/action-item-timing.ts';
 import { nextVersion } from './version-check.ts';
 import { recordAudit } from './audit.ts';
+import { searchTextUpdate, withSearchText } from '../search/search-text.ts';
 
 /**
  * The initiating side sends a done or cancelled item back to work with a reason: it is in progress again,
@@ -26,11 +27,11 @@ export async function reopenActionItem(db: Db, actor: Actor, id: string, reason:
 
     const [entry] = await tx
       .insert(progressUpdates)
-      .values({ orgId: actor.orgId, actionItemId: before.id, authorId: actor.userId, progress: before.progress, statusText: reason, status: 'in_progress', createdAt: now })
+      .values(withSearchText('progressUpdates', { orgId: actor.orgId, actionItemId: before.id, authorId: actor.userId, progress: before.progress, statusText: reason, status: 'in_progress', createdAt: now }))
       .returning();
     const [row] = await tx
       .update(actionItems)
-      .set({ status: 'in_progress', acceptedBy: null, acceptedAt: null, completedAt: null, statusText: reason, lastUpdateAt: now, updatedAt: now, version: nextVersion(actionItems.version) })
+      .set({ status: 'in_progress', acceptedBy: null, acceptedAt: null, completedAt: null, statusText: reason, ...searchTextUpdate('actionItems', before, { statusText: reason }), lastUpdateAt: now, updatedAt: now, version: nextVersion(actionItems.version) })
       .where(eq(actionItems.id, before.id))
       .returning();
     const after = row!;

@@ -22,6 +22,7 @@ import { assertMeetingAction, canReadMeeting, canSeeTopic } from '../policies/me
 import { recordAudit } from './audit.ts';
 import { assertFreshVersion, nextVersion } from './version-check.ts';
 import { assertActiveUsers, listRefs, type UserRef } from './active-user-refs.ts';
+import { searchTextUpdate, withSearchText } from '../search/search-text.ts';
 
 export type CreateTopicInput = z.output<typeof createTopicBody>;
 export type PatchTopicInput = z.output<typeof patchTopicBody>;
@@ -36,7 +37,7 @@ export async function createTopic(db: Db, actor: Actor, now: Date, meetingId: st
     const visibleToUserIds = visibleList(actor, input.sensitive, input.visibleToUserIds);
     const [topic] = await tx
       .insert(topics)
-      .values({
+      .values(withSearchText('topics', {
         orgId: actor.orgId,
         meetingId,
         position: await nextTopicPosition(tx, meetingId),
@@ -49,7 +50,7 @@ export async function createTopic(db: Db, actor: Actor, now: Date, meetingId: st
         visibleToUserIds,
         createdAt: now,
         updatedAt: now,
-      })
+      }))
       .returning();
     await replaceFeedback(tx, actor.orgId, topic!.id, input.feedback);
     if (input.position !== undefined) await moveTopic(tx, meetingId, topic!.id, input.position);
@@ -74,13 +75,17 @@ export async function updateTopic(db: Db, actor: Actor, now: Date, topicId: stri
     await assertTopicInput(tx, actor, context, input);
     const before = await topicWithFeedback(tx, topic);
     const sensitive = input.sensitive ?? topic.sensitive;
+    const texts = {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.discussion !== undefined ? { discussion: input.discussion } : {}),
+      ...(input.disagreements !== undefined ? { disagreements: input.disagreements } : {}),
+      ...(input.consensus !== undefined ? { consensus: input.consensus } : {}),
+    };
     await tx
       .update(topics)
       .set({
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.discussion !== undefined ? { discussion: input.discussion } : {}),
-        ...(input.disagreements !== undefined ? { disagreements: input.disagreements } : {}),
-        ...(input.consensus !== undefined ? { consensus: input.consensus } : {}),
+        ...texts,
+        ...searchTextUpdate('topics', topic, texts),
         ...(input.problemTags !== undefined ? { problemTags: input.problemTags } : {}),
         sensitive,
         visibleToUserIds: visibleList(actor, sensitive, input.visibleToUserIds ?? topic.visibleToUserIds),

@@ -13,6 +13,7 @@ import type { patchActionItemBody } from '../../shared/schemas/action-item.ts';
 import { recordAudit } from './audit.ts';
 import { assertFreshVersion, nextVersion } from './version-check.ts';
 import { checkOwner, checkVisibleTo, throwFieldProblems, topicProblem } from './create-action-item.ts';
+import { searchTextUpdate } from '../search/search-text.ts';
 
 export type UpdateActionItemInput = z.infer<typeof patchActionItemBody>;
 
@@ -70,7 +71,7 @@ export async function updateActionItem(db: Db, actor: Actor, id: string, input: 
     const candidate = { ...before, ...changes };
     if (JSON.stringify(actionItemSnapshot(candidate)) === JSON.stringify(actionItemSnapshot(before))) return record;
 
-    const [row] = await tx.update(actionItems).set({ ...changes, updatedAt: now, version: nextVersion(actionItems.version) }).where(eq(actionItems.id, before.id)).returning();
+    const [row] = await tx.update(actionItems).set({ ...changes, ...searchTextUpdate('actionItems', before, changes), updatedAt: now, version: nextVersion(actionItems.version) }).where(eq(actionItems.id, before.id)).returning();
     const after = row!;
     await recordAudit(tx, actor, now, {
       entityType: 'action_item',

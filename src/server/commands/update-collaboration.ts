@@ -11,6 +11,7 @@ import { assertWritable } from '../policies/guard.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { assertFreshVersion, nextVersion } from './version-check.ts';
+import { searchTextUpdate } from '../search/search-text.ts';
 
 type Input = z.infer<typeof patchCollaborationBody>;
 
@@ -40,7 +41,7 @@ export async function updateCollaboration(db: Db, actor: Actor, id: string, inpu
     const completedAt = fields.status === undefined ? before.completedAt : fields.status === 'active' ? null : (before.completedAt ?? now);
     const [after] = await tx
       .update(collaborations)
-      .set({ ...fields, completedAt, updatedAt: now, version: nextVersion(collaborations.version) })
+      .set({ ...fields, ...searchTextUpdate('collaborations', before, fields), completedAt, updatedAt: now, version: nextVersion(collaborations.version) })
       .where(eq(collaborations.id, id))
       .returning();
     await recordAudit(tx, actor, now, {

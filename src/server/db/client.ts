@@ -8,11 +8,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger, SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { fromPglite } from 'pg-boss';
 import type { ConstructorOptions as JobQueueOptions } from 'pg-boss';
 import * as schema from './schema/index.ts';
+import { durablePgliteOptions } from './pglite-durable-fs.ts';
+import { runDataMigrations } from './data-migrations.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,6 +25,7 @@ export type DbOrTx = Db | Tx;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The SQL migrations, then the TypeScript data migrations (data-migrations.ts). */
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**
@@ -35,6 +38,23 @@ export type Database = {
    * PGlite instance through pg-boss's PGlite adapter (which runs its multi-statement SQL with `exec`).
    */
   jobQueueOptions(): JobQueueOptions;
+};
+
+const queryListeners = new Set<(query: string, params: unknown[]) => void>();
+
+/**
+ * Calls `listener` with every statement the app's Drizzle databases send, until the answered function is
+ * called: how test/routes/query-count.test.ts counts the queries of each route, so N+1 cannot come back.
+ */
+export function onQuery(listener: (query: string, params: unknown[]) => void): () => void {
+  queryListeners.add(listener);
+  return () => void queryListeners.delete(listener);
+}
+
+const queryLogger: Logger = {
+  logQuery(query, params) {
+    for (const listener of queryListeners) listener(query, params);
+  },
 };
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -53,30 +73,37 @@ export type OpenOptions = {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, casing: 'snake_case', logger: queryLogger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePg(db as never, { migrationsFolder }),
+      migrate: async () => {
+        await migratePg(db as never, { migrationsFolder });
+        await runDataMigrations(db);
+      },
       close: () => pool.end(),
       listen: (channel, onPayload) => listenPg(options.url!, channel, onPayload),
       jobQueueOptions: () => ({ connectionString: options.url!, max: 4 }),
     };
   }
   const dataDir = options.dataDir ?? './data';
-  if (!dataDir.includes('://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir, {
-    // relaxedDurability would lose acknowledged writes on a crash; keep every commit synced.
-    relaxedDurability: false,
-    // Search matches substrings with ILIKE over trigram GIN indexes (migrations/0003_search_trigram.sql).
+    // On disk: fsync every commit's WAL, which PGlite by itself never does (pglite-durable-fs.ts, docs/SECURITY.md).
+    ...(onDisk ? durablePgliteOptions(path.resolve(dataDir)) : { relaxedDurability: false }),
+    // Only because migration 0003 creates pg_trgm on a fresh database (0005 drops it; search uses bigram vectors).
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, casing: 'snake_case', logger: queryLogger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder });
+      await runDataMigrations(db);
+    },
     close: () => client.close(),
     listen: async (channel, onPayload) => {
       const unlisten = await client.listen(channel, onPayload);

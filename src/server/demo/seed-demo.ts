@@ -20,6 +20,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { defaultOrgSettings } from '../../shared/org-settings.ts';
+import { searchTextUpdate, withSearchText } from '../search/search-text.ts';
 
 /** The organisation of the template's own example; its name is how `seed-demo` recognises an existing demo. */
 export const DEMO_ORG_NAME = '示例科技有限公司';
@@ -299,7 +300,7 @@ async function seedStory(tx: Tx, org: SeededOrganization) {
   const created = at('2024-07-05T09:30:00');
   const [collaboration] = await tx
     .insert(collaborations)
-    .values({
+    .values(withSearchText('collaborations', {
       orgId,
       topic: '2024年Q3新品发布会筹备',
       goal: '覆盖10万+目标用户，转化率5%',
@@ -316,7 +317,7 @@ async function seedStory(tx: Tx, org: SeededOrganization) {
       periodQuarter: 3,
       createdAt: created,
       updatedAt: created,
-    })
+    }))
     .returning();
   const collaborationId = collaboration!.id;
   await tx.insert(collaborationDepartments).values(participatingIds.map((departmentId) => ({ orgId, collaborationId, departmentId })));
@@ -353,13 +354,16 @@ async function seedStory(tx: Tx, org: SeededOrganization) {
   const remarked = at('2024-07-10T17:40:00');
   const [remark] = await tx
     .insert(remarks)
-    .values({ orgId, collaborationId, authorId: u.marketHead.id, kind: 'remark', text: '客户名单需销售部确认优先级，7月13日前同步市场部', createdAt: remarked })
+    .values(withSearchText('remarks', { orgId, collaborationId, authorId: u.marketHead.id, kind: 'remark', text: '客户名单需销售部确认优先级，7月13日前同步市场部', createdAt: remarked }))
     .returning();
   await recordAudit(tx, actors.marketHead, remarked, { entityType: 'remark', entityId: remark!.id, collaborationId, action: 'created', after: { kind: 'remark', text: remark!.text } });
 
   const summarised = at('2024-07-10T17:45:00');
   const progressSummary = '按计划推进，无重大风险';
-  await tx.update(collaborations).set({ progressSummary, health: 'on_track', updatedAt: summarised }).where(eq(collaborations.id, collaborationId));
+  await tx
+    .update(collaborations)
+    .set({ progressSummary, ...searchTextUpdate('collaborations', collaboration!, { progressSummary }), health: 'on_track', updatedAt: summarised })
+    .where(eq(collaborations.id, collaborationId));
   await recordAudit(tx, actors.marketHead, summarised, {
     entityType: 'collaboration',
     entityId: collaborationId,
@@ -427,7 +431,7 @@ async function seedTopics(tx: Tx, org: SeededOrganization, collaborationId: stri
     const visibleToUserIds = (t.visibleTo ?? []).map((key) => u[key].id);
     const [topic] = await tx
       .insert(topics)
-      .values({
+      .values(withSearchText('topics', {
         orgId,
         meetingId,
         position: index + 1,
@@ -440,7 +444,7 @@ async function seedTopics(tx: Tx, org: SeededOrganization, collaborationId: stri
         visibleToUserIds,
         createdAt: when,
         updatedAt: when,
-      })
+      }))
       .returning();
     const feedback = t.feedback.map((f, position) => ({
       orgId,
@@ -452,7 +456,7 @@ async function seedTopics(tx: Tx, org: SeededOrganization, collaborationId: stri
       noFeedback: f.text === undefined,
       position,
     }));
-    await tx.insert(topicFeedback).values(feedback);
+    await tx.insert(topicFeedback).values(feedback.map((f) => withSearchText('topicFeedback', f)));
     await recordAudit(tx, actors.recorder, when, {
       entityType: 'topic',
       entityId: topic!.id,
@@ -488,7 +492,7 @@ async function seedActionItems(
     const when = at(`2024-07-10T17:0${index}:00`);
     const [row] = await tx
       .insert(actionItems)
-      .values({
+      .values(withSearchText('actionItems', {
         orgId,
         collaborationId,
         meetingId,
@@ -502,7 +506,7 @@ async function seedActionItems(
         createdBy: u.recorder.id,
         createdAt: when,
         updatedAt: when,
-      })
+      }))
       .returning();
     await recordAudit(tx, actors.recorder, when, {
       entityType: 'action_item',
@@ -549,7 +553,7 @@ async function seedProgress(tx: Tx, org: SeededOrganization, collaborationId: st
     const itemId = itemIds[update.item];
     const [before] = await tx.select().from(actionItems).where(eq(actionItems.id, itemId));
     const dueDate = update.delay?.newDueDate ?? before!.dueDate;
-    await tx.insert(progressUpdates).values({
+    await tx.insert(progressUpdates).values(withSearchText('progressUpdates', {
       orgId,
       actionItemId: itemId,
       authorId: u[update.by].id,
@@ -562,11 +566,11 @@ async function seedProgress(tx: Tx, org: SeededOrganization, collaborationId: st
       previousDueDate: update.delay ? before!.dueDate : null,
       newDueDate: update.delay?.newDueDate ?? null,
       createdAt: when,
-    });
+    }));
     const done = update.status === 'done';
     const [after] = await tx
       .update(actionItems)
-      .set({ progress: update.progress, statusText: update.statusText, status: update.status, dueDate, lastUpdateAt: when, completedAt: done ? when : null, updatedAt: when })
+      .set({ progress: update.progress, statusText: update.statusText, ...searchTextUpdate('actionItems', before!, { statusText: update.statusText }), status: update.status, dueDate, lastUpdateAt: when, completedAt: done ? when : null, updatedAt: when })
       .where(eq(actionItems.id, itemId))
       .returning();
     const snapshot = (row: typeof before) => ({ progress: row!.progress, status: row!.status, statusText: row!.statusText });

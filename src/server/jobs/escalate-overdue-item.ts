@@ -8,6 +8,7 @@ import { nextDeliveryTime } from '../../domain/working-hours.ts';
 import { enqueueGroupNotifications, enqueueNotifications } from '../notifications/outbox.ts';
 import { itemPayload } from '../notifications/events/item-payload.ts';
 import { recordAudit } from '../commands/audit.ts';
+import { withSearchText } from '../search/search-text.ts';
 
 /** How long the automatic progress-sync meeting is planned for. */
 const SYNC_MEETING_MS = 60 * 60_000;
@@ -97,7 +98,7 @@ export async function escalateOverdueItem(db: Db, itemId: string, now: Date): Pr
 
     const [remark] = await tx
       .insert(remarks)
-      .values({ orgId: item.orgId, collaborationId: collaboration.id, authorId: null, kind: 'escalation', text: remarkText(facts, overdueDays, meeting.plannedStart, settings), createdAt: now })
+      .values(withSearchText('remarks', { orgId: item.orgId, collaborationId: collaboration.id, authorId: null, kind: 'escalation', text: remarkText(facts, overdueDays, meeting.plannedStart, settings), createdAt: now }))
       .returning();
     await recordAudit(tx, null, now, { ...audit, entityType: 'remark', entityId: remark!.id, action: 'created', after: { kind: remark!.kind, text: remark!.text } });
     await tx.update(collaborations).set({ updatedAt: now }).where(eq(collaborations.id, collaboration.id));

@@ -3,13 +3,18 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
 import { accessTokens, sessions } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { loadActor, type Actor } from '../auth/actor.ts';
+import { loadActor, loadSessionActor, type Actor } from '../auth/actor.ts';
+import { createActorCache, type ActorCache } from '../auth/actor-cache.ts';
 import { ACCESS_TOKEN_PREFIX, SESSION_COOKIE, sha256 } from '../auth/tokens.ts';
 import { SESSION_IDLE_MS } from '../auth/session-store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Session cookies resolved recently (src/server/auth/actor-cache.ts). */
+    actorCache: ActorCache;
   }
 }
 
@@ -19,6 +24,8 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 /** Resolves the session cookie or bearer token into `request.actor`, and enforces CSRF on cookie writes. */
 export function registerAuthentication(app: FastifyInstance): void {
+  app.decorate('actorCache', createActorCache(app.changeFeed));
+  app.addHook('onClose', async () => app.actorCache.close());
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -74,24 +81,34 @@ async function actorFromToken(app: FastifyInstance, token: string): Promise<Acto
   return row ? loadActor(app.db, row.userId, 'token') : null;
 }
 
+/**
+ * The actor of a session cookie: from the actor cache when it holds the session (no query), else one query,
+ * whose answer is cached. The idle clock is still kept: every TOUCH_EVERY_MS a request records the session
+ * as seen.
+ */
 async function actorFromSession(app: FastifyInstance, token: string): Promise<Actor | null> {
   const now = app.clock.now();
-  const [session] = await app.db
-    .select()
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.tokenHash, sha256(token)),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
-      ),
-    );
-  if (!session) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  const tokenHash = sha256(token);
+  const cached = app.actorCache.get(tokenHash);
+  let entry = cached && cached.expiresAt > now.getTime() && now.getTime() - cached.lastSeenAt < SESSION_IDLE_MS ? cached : undefined;
+  if (!entry) {
+    const generation = app.actorCache.generation();
+    const loaded = await loadSessionActor(app.db, tokenHash, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    if (!loaded) {
+      app.actorCache.forgetToken(tokenHash);
+      return null;
+    }
+    entry = { actor: loaded.actor, expiresAt: loaded.expiresAt.getTime(), lastSeenAt: loaded.lastSeenAt.getTime() };
+    app.actorCache.set(tokenHash, entry, generation);
   }
-  const actor = await loadActor(app.db, session.userId, 'session');
-  if (!actor) return null;
-  return { ...actor, sessionId: session.id, csrfToken: session.csrfToken };
+  if (now.getTime() - entry.lastSeenAt > TOUCH_EVERY_MS) {
+    entry.lastSeenAt = now.getTime();
+    await app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, entry.actor.sessionId));
+  }
+  return { ...entry.actor };
 }
 
+/** Drops a session from this instance's actor cache at once (sign-out, a sign-in replacing it); other instances hear it on the change feed. */
+export function forgetSession(app: FastifyInstance, token: string): void {
+  app.actorCache.forgetToken(sha256(token));
+}

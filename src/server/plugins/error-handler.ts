@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { localeFrom, translate } from '../i18n/messages.ts';
 
@@ -25,6 +25,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Fastify's `frameworkErrors` option: a URL the router cannot even read (a broken %-escape, a path
+ * segment longer than any id) names nothing, so it answers 404 in API.md's shape like any unknown id —
+ * without it Fastify writes its own English body, bypassing the error handler.
+ */
+export function frameworkErrors(_error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const locale = localeFrom(request.headers['accept-language']);
+  void reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(locale, 'NOT_FOUND') } });
+}
+
 function toAppError(raw: FastifyError | AppError): AppError {
   // A malformed id in the path names nothing: 404, like any unknown id.
   if ((raw as { validationContext?: string }).validationContext === 'params') return new AppError('NOT_FOUND');
@@ -38,6 +48,10 @@ function toAppError(raw: FastifyError | AppError): AppError {
   if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) {
     if (raw.statusCode === 429) return new AppError('RATE_LIMITED');
     if (raw.statusCode === 404) return new AppError('NOT_FOUND');
+    if (raw.statusCode === 413) {
+      const path = raw.code === 'FST_REQ_FILE_TOO_LARGE' ? 'file' : 'body';
+      return new AppError('PAYLOAD_TOO_LARGE', { fields: [{ path, message: 'payload.tooLarge' }], details: { reason: raw.code } });
+    }
     return new AppError('VALIDATION_FAILED', { fields: [{ path: 'body', message: 'field.invalid' }], details: { reason: raw.code } });
   }
   return new AppError('INTERNAL');

@@ -39,8 +39,33 @@ export function validationError(issues: readonly z.core.$ZodIssue[], prefix: Pro
   return new AppError('VALIDATION_FAILED', { fields: issues.map((i) => fieldProblemOf(i, prefix)) });
 }
 
+/**
+ * The path of the first string (value or key) holding U+0000, or null. PostgreSQL cannot store that
+ * character in text or jsonb: a query carrying one fails, so it is refused here as bad input.
+ */
+export function nulCharacterPath(data: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof data === 'string') return data.includes('\u0000') ? path : null;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const found = nulCharacterPath(data[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (data && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      if (key.includes('\u0000')) return [...path, key];
+      const found = nulCharacterPath(value, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Fastify validator that runs the route's zod schema and keeps the issues for localization. */
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
+  const nul = nulCharacterPath(data);
+  if (nul) return { error: validationError([{ code: 'custom', path: nul, message: 'field.nulCharacter', input: undefined }]) as unknown as Error };
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data };
   return { error: validationError(result.error.issues) as unknown as Error };

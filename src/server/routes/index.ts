@@ -10,6 +10,9 @@ import { channelRoutes } from './channels/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { archiveRoutes } from './archive/index.ts';
 import { reviewRoutes } from './review/index.ts';
+import { attachmentRoutes } from './attachments/index.ts';
+import { importRoutes } from './imports/index.ts';
+import { exportRoutes } from './exports/index.ts';
 
 /** Every resource's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,4 +27,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(searchRoutes);
   await app.register(archiveRoutes);
   await app.register(reviewRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(importRoutes);
+  await app.register(exportRoutes);
 };

@@ -8,9 +8,13 @@ import { findCollaborationWithFacts } from './collaborations.ts';
 import { sensitiveVisibleSql } from '../../policies/sensitive.ts';
 import type { ActionItemAccess } from '../../policies/action-item.ts';
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
+import { presentableColumns } from './row-columns.ts';
 
-export type ActionItemRow = typeof actionItems.$inferSelect;
-export type ProgressUpdateRow = typeof progressUpdates.$inferSelect;
+export type ActionItemRow = Omit<typeof actionItems.$inferSelect, 'searchText'>;
+export type ProgressUpdateRow = Omit<typeof progressUpdates.$inferSelect, 'searchText'>;
+
+const itemColumns = presentableColumns(actionItems);
+const updateColumns = presentableColumns(progressUpdates);
 
 /** An item with what its presenter and policy need: its collaboration's editor facts, its meeting's keepers, names. */
 export type ActionItemRecord = ActionItemAccess & { item: ActionItemRow; collaborationTopic: string; ownerName: string; acceptedByName?: string | null };
@@ -24,7 +28,7 @@ const OPEN = ['todo', 'in_progress', 'blocked'] as const;
 async function selectRecords(db: DbOrTx, where: SQL | undefined, options: { limit?: number; lock?: boolean } = {}): Promise<ActionItemRecord[]> {
   let query = db
     .select({
-      item: actionItems,
+      item: itemColumns,
       collaborationTopic: c.topic,
       creatorId: c.creatorId,
       collaborationOwnerId: c.ownerId,
@@ -168,7 +172,7 @@ export async function findOwnerCandidate(db: DbOrTx, orgId: string, userId: stri
 /** An item's progress timeline, oldest first, keyset-paged by (created at, id), with each author's name. */
 export async function listProgressUpdates(db: DbOrTx, actionItemId: string, page: { after?: { createdAt: string; id: string } | undefined; limit: number }) {
   return db
-    .select({ update: progressUpdates, authorName: users.name })
+    .select({ update: updateColumns, authorName: users.name })
     .from(progressUpdates)
     .innerJoin(users, eq(users.id, progressUpdates.authorId))
     .where(

@@ -3,8 +3,11 @@ import type { Actor } from '../../auth/actor.ts';
 import type { DbOrTx } from '../client.ts';
 import { collaborationDepartments, collaborations } from '../schema/index.ts';
 import { accessFactsSql, type CollaborationAccessFacts } from '../../policies/collaboration.ts';
+import { presentableColumns } from './row-columns.ts';
 
-export type CollaborationRow = typeof collaborations.$inferSelect;
+export type CollaborationRow = Omit<typeof collaborations.$inferSelect, 'searchText'>;
+
+const collaborationColumns = presentableColumns(collaborations);
 export type CollaborationWithFacts = { row: CollaborationRow; facts: CollaborationAccessFacts; participatingDepartmentIds: string[] };
 
 /**
@@ -15,7 +18,7 @@ export async function findCollaborationWithFacts(db: DbOrTx, actor: Actor, id: s
   const facts = accessFactsSql(actor, sql`${collaborations}`);
   const query = db
     .select({
-      row: collaborations,
+      row: collaborationColumns,
       isDepartmentMember: facts.isDepartmentMember,
       isMeetingPerson: facts.isMeetingPerson,
       isItemOwner: facts.isItemOwner,

@@ -3,10 +3,15 @@ import type { Actor } from '../../auth/actor.ts';
 import type { DbOrTx } from '../client.ts';
 import { actionItems, departments, meetingAttendees, meetings, topicFeedback, topics, users } from '../schema/index.ts';
 import { findCollaborationWithFacts, type CollaborationWithFacts } from './collaborations.ts';
+import { withSearchText } from '../../search/search-text.ts';
+import { presentableColumns } from './row-columns.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
-export type TopicRow = typeof topics.$inferSelect;
-export type FeedbackRow = typeof topicFeedback.$inferSelect & { departmentName: string; userName: string | null };
+export type TopicRow = Omit<typeof topics.$inferSelect, 'searchText'>;
+export type FeedbackRow = Omit<typeof topicFeedback.$inferSelect, 'searchText'> & { departmentName: string; userName: string | null };
+
+const topicColumns = presentableColumns(topics);
+const feedbackColumns = presentableColumns(topicFeedback);
 export type TopicWithFeedback = TopicRow & { feedback: FeedbackRow[] };
 export type MeetingActionItem = Pick<
   typeof actionItems.$inferSelect,
@@ -32,6 +37,13 @@ export type MeetingDetail = MeetingContext & {
  * archive or publish waits rather than interleaves.
  */
 export async function findMeetingContext(db: DbOrTx, actor: Actor, meetingId: string, forUpdate = false): Promise<MeetingContext | null> {
+  if (!forUpdate) {
+    // A read locks nothing, so the meeting row itself says which collaboration to look up: two queries.
+    const [meeting] = await db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.orgId, actor.orgId)));
+    if (!meeting) return null;
+    const collaboration = await findCollaborationWithFacts(db, actor, meeting.collaborationId);
+    return collaboration ? { meeting, collaboration } : null;
+  }
   const [first] = await db.select({ collaborationId: meetings.collaborationId }).from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.orgId, actor.orgId)));
   if (!first) return null;
   const collaboration = await findCollaborationWithFacts(db, actor, first.collaborationId, forUpdate);
@@ -43,13 +55,13 @@ export async function findMeetingContext(db: DbOrTx, actor: Actor, meetingId: st
 
 /** The topic in the caller's organisation, or null. */
 export async function findTopic(db: DbOrTx, orgId: string, topicId: string): Promise<TopicRow | null> {
-  const [row] = await db.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.orgId, orgId)));
+  const [row] = await db.select(topicColumns).from(topics).where(and(eq(topics.id, topicId), eq(topics.orgId, orgId)));
   return row ?? null;
 }
 
 /** The topic row again, locked for the rest of the transaction. */
 export async function lockTopic(db: DbOrTx, topicId: string): Promise<TopicRow | null> {
-  const [row] = await db.select().from(topics).where(eq(topics.id, topicId)).for('update');
+  const [row] = await db.select(topicColumns).from(topics).where(eq(topics.id, topicId)).for('update');
   return row ?? null;
 }
 
@@ -92,7 +104,7 @@ export async function activeHeadIds(db: DbOrTx, orgId: string, departmentIds: st
 
 /** Topics of a meeting in order, each with its feedback rows in order. */
 export async function listTopicsWithFeedback(db: DbOrTx, meetingId: string): Promise<TopicWithFeedback[]> {
-  const rows = await db.select().from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.position), asc(topics.id));
+  const rows = await db.select(topicColumns).from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.position), asc(topics.id));
   const feedback = await feedbackByTopic(db, rows.map((t) => t.id));
   return rows.map((t) => ({ ...t, feedback: feedback.get(t.id) ?? [] }));
 }
@@ -103,15 +115,20 @@ export async function topicWithFeedback(db: DbOrTx, topic: TopicRow): Promise<To
   return { ...topic, feedback: feedback.get(topic.id) ?? [] };
 }
 
-async function feedbackByTopic(db: DbOrTx, topicIds: string[]): Promise<Map<string, FeedbackRow[]>> {
+/** Feedback rows of these topics in order, by topic id (one query, for one topic or a whole collaboration's). */
+export async function feedbackByTopic(db: DbOrTx, topicIds: string[] | { meetingId: string }): Promise<Map<string, FeedbackRow[]>> {
   const byTopic = new Map<string, FeedbackRow[]>();
-  if (!topicIds.length) return byTopic;
+  if (Array.isArray(topicIds) && !topicIds.length) return byTopic;
   const rows = await db
-    .select({ row: topicFeedback, departmentName: departments.name, userName: users.name })
+    .select({ row: feedbackColumns, departmentName: departments.name, userName: users.name })
     .from(topicFeedback)
     .innerJoin(departments, eq(departments.id, topicFeedback.departmentId))
     .leftJoin(users, eq(users.id, topicFeedback.userId))
-    .where(inArray(topicFeedback.topicId, topicIds))
+    .where(
+      Array.isArray(topicIds)
+        ? inArray(topicFeedback.topicId, topicIds)
+        : inArray(topicFeedback.topicId, db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, topicIds.meetingId))),
+    )
     .orderBy(asc(topicFeedback.position), asc(topicFeedback.id));
   for (const f of rows) byTopic.set(f.row.topicId, [...(byTopic.get(f.row.topicId) ?? []), { ...f.row, departmentName: f.departmentName, userName: f.userName }]);
   return byTopic;
@@ -171,18 +188,48 @@ export async function replaceFeedback(tx: DbOrTx, orgId: string, topicId: string
   await tx.delete(topicFeedback).where(eq(topicFeedback.topicId, topicId));
   if (!rows.length) return;
   await tx.insert(topicFeedback).values(
-    rows.map((r, position) => ({ orgId, topicId, departmentId: r.departmentId, userId: r.userId ?? null, stance: r.stance ?? null, text: r.text, noFeedback: r.noFeedback, position })),
+    rows.map((r, position) =>
+      withSearchText('topicFeedback', { orgId, topicId, departmentId: r.departmentId, userId: r.userId ?? null, stance: r.stance ?? null, text: r.text, noFeedback: r.noFeedback, position }),
+    ),
   );
 }
 
-/** All GET /meetings/:id needs about a meeting already found: people, topics, feedback, items, department names. */
-export async function loadMeetingDetail(db: DbOrTx, context: MeetingContext): Promise<MeetingDetail> {
+/**
+ * All GET /meetings/:id needs about a meeting already found: people, topics, feedback, items, department
+ * names. With `parallel` (outside a transaction, on the pool) the five queries go out at once; inside a
+ * transaction there is a single connection, so they run one after another.
+ */
+export async function loadMeetingDetail(db: DbOrTx, context: MeetingContext, options: { parallel?: boolean } = {}): Promise<MeetingDetail> {
   const { meeting, collaboration } = context;
-  // One after another: inside a transaction there is a single connection, and pg refuses overlapping queries on it.
-  const attendeeIds = await meetingAttendeeIds(db, meeting.id);
-  const topicList = await listTopicsWithFeedback(db, meeting.id);
-  const items = await listMeetingActionItems(db, meeting.id);
-  const people = await peopleById(db, meeting.orgId, [meeting.hostId, meeting.recorderId, ...attendeeIds]);
-  const departmentNames = await departmentNamesById(db, meeting.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]);
+  const loaders = [
+    () => meetingPeople(db, meeting),
+    () => db.select(topicColumns).from(topics).where(eq(topics.meetingId, meeting.id)).orderBy(asc(topics.position), asc(topics.id)),
+    () => feedbackByTopic(db, { meetingId: meeting.id }),
+    () => listMeetingActionItems(db, meeting.id),
+    () => departmentNamesById(db, meeting.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]),
+  ] as const;
+  const results = options.parallel ? await Promise.all(loaders.map((load) => load())) : await loaders.reduce<Promise<unknown[]>>(async (done, load) => [...(await done), await load()], Promise.resolve([]));
+  const [{ people, attendeeIds }, topicRows, feedback, items, departmentNames] = results as [
+    Awaited<ReturnType<typeof meetingPeople>>,
+    TopicRow[],
+    Map<string, FeedbackRow[]>,
+    MeetingActionItem[],
+    Map<string, string>,
+  ];
+  const topicList = topicRows.map((t) => ({ ...t, feedback: feedback.get(t.id) ?? [] }));
   return { ...context, people, attendeeIds, topics: topicList, actionItems: items, departmentNames };
+}
+
+/** The host, the recorder and the attendees (in user id order) with their names and emails, in one query. */
+async function meetingPeople(db: DbOrTx, meeting: MeetingRow): Promise<{ people: Map<string, PersonBrief>; attendeeIds: string[] }> {
+  const attendees = db.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id));
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email, attending: sql<boolean>`${users.id} IN ${attendees}` })
+    .from(users)
+    .where(and(eq(users.orgId, meeting.orgId), sql`(${users.id} IN (${meeting.hostId}::uuid, ${meeting.recorderId}::uuid) OR ${users.id} IN ${attendees})`))
+    .orderBy(asc(users.id));
+  return {
+    people: new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email }])),
+    attendeeIds: rows.filter((r) => r.attending).map((r) => r.id),
+  };
 }

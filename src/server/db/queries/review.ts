@@ -54,12 +54,14 @@ export async function reviewItems(db: DbOrTx, actor: Actor, scope: ReviewScope, 
     completed_on: string | null;
     closed_on: string | null;
     updated_on: string[];
+    escalated_on: string | null;
   }>(db, sql`
     SELECT * FROM (
       SELECT a.id, a.collaboration_id,
         COALESCE(a.owner_department_id, (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = a.owner_id ORDER BY ud.department_id LIMIT 1)) AS department_id,
         a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, ${localDay(sql`a.created_at`, tz)} AS created_on,
         CASE WHEN a.status = 'done' THEN ${localDay(sql`a.completed_at`, tz)} END AS completed_on, ${closedOn} AS closed_on,
+        ${localDay(sql`a.escalated_at`, tz)} AS escalated_on,
         ARRAY(SELECT DISTINCT ${localDay(sql`u.created_at`, tz)} FROM progress_updates u
           WHERE u.action_item_id = a.id AND u.created_at >= ${updatesFrom}::timestamptz AND u.created_at < ${until}::timestamptz) AS updated_on
       FROM action_items a JOIN collaborations c ON c.id = a.collaboration_id
@@ -76,18 +78,43 @@ export async function reviewItems(db: DbOrTx, actor: Actor, scope: ReviewScope, 
     completedOn: r.completed_on as CalendarDate | null,
     closedOn: r.closed_on as CalendarDate | null,
     updatedOn: r.updated_on as CalendarDate[],
+    escalatedOn: r.escalated_on as CalendarDate | null,
   }));
 }
 
-/** Meetings planned to start in the quarter and not cancelled; a meeting counts for its collaboration's initiating department. */
+/**
+ * Meetings planned to start in the quarter and not cancelled; a meeting counts for its collaboration's
+ * initiating department. The agenda deadline is the planned start less agendaLeadDays × 24 h (rule 1, as
+ * `agendaDeadline` computes it); sent exactly at the deadline is in time.
+ */
 export async function reviewMeetings(db: DbOrTx, actor: Actor, scope: ReviewScope, quarter: QuarterRange): Promise<ReviewMeetingRow[]> {
-  const { from, until } = quarterInstants(quarter, actor.settings.timeZone);
-  const rows = await queryRows<{ id: string; collaboration_id: string; department_id: string; published: boolean; published_late: boolean | null }>(db, sql`
-    SELECT m.id, m.collaboration_id, c.initiating_department_id AS department_id, m.minutes_status = 'published' AS published, m.published_late
+  const tz = actor.settings.timeZone;
+  const { from, until } = quarterInstants(quarter, tz);
+  const deadline = sql`(m.planned_start - ${actor.settings.agendaLeadDays} * interval '1 day')`;
+  const rows = await queryRows<{
+    id: string;
+    collaboration_id: string;
+    department_id: string;
+    published: boolean;
+    published_late: boolean | null;
+    agenda_late: boolean | null;
+    agenda_due_on: string;
+  }>(db, sql`
+    SELECT m.id, m.collaboration_id, c.initiating_department_id AS department_id, m.minutes_status = 'published' AS published, m.published_late,
+      CASE WHEN m.agenda_sent_at IS NULL THEN NULL ELSE m.agenda_sent_at > ${deadline} END AS agenda_late,
+      ${localDay(deadline, tz)} AS agenda_due_on
     FROM meetings m JOIN collaborations c ON c.id = m.collaboration_id
     WHERE m.org_id = ${actor.orgId}::uuid AND m.cancelled_at IS NULL
       AND m.planned_start >= ${from}::timestamptz AND m.planned_start < ${until}::timestamptz AND ${scopeSql(actor, scope)}`);
-  return rows.map((r) => ({ id: r.id, collaborationId: r.collaboration_id, departmentId: r.department_id, published: r.published, publishedLate: r.published_late }));
+  return rows.map((r) => ({
+    id: r.id,
+    collaborationId: r.collaboration_id,
+    departmentId: r.department_id,
+    published: r.published,
+    publishedLate: r.published_late,
+    agendaLate: r.agenda_late,
+    agendaDueOn: r.agenda_due_on as CalendarDate,
+  }));
 }
 
 /** Topic and meeting of the quarter's minutes, as a join and a condition: shared by the problem queries. */

@@ -4,6 +4,7 @@ import { queryRows, type DbOrTx } from '../client.ts';
 import { visibleCollaborationSql } from '../../policies/collaboration.ts';
 import { sensitiveVisibleSql } from '../../policies/sensitive.ts';
 import type { SearchResultKind } from '../../../shared/schemas/search.ts';
+import { searchQueryFor } from '../../search/bigrams.ts';
 
 export type SearchRow = {
   kind: SearchResultKind;
@@ -38,13 +39,25 @@ export function containsPattern(q: string): string {
  * the SQL — only collaborations the actor reads, and sensitive topics, items and their updates only for
  * the users they name — so nothing else reaches a snippet, a count or a page boundary.
  *
- * Each kind's WHERE repeats the concatenated expression of its trigram GIN index
- * (migrations/0003_search_trigram.sql), so queries of three or more characters are served by the index;
- * shorter ones (预算) cannot form a trigram and are checked by ILIKE over the candidate rows.
+ * Each table's GIN-indexed `search_text` (bigrams of Chinese, suffixes of words: src/server/search/bigrams.ts)
+ * narrows the rows to those that may contain `q`, for two characters (预算) as for longer queries; ILIKE then
+ * decides, so the results are exactly those of a plain `ILIKE '%q%'` scan. A query with nothing indexable
+ * (only punctuation) is answered by ILIKE alone.
  */
 export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): Promise<SearchRow[]> {
+  const rows = await queryRows<SearchRow>(db, searchSql(actor, p));
+  return rows.map((r) => ({ ...r, rank: Number(r.rank), created_at: new Date(r.created_at) }));
+}
+
+/** The statement behind `searchRecords`, for benchmarks to EXPLAIN. */
+export function searchSql(actor: Actor, p: SearchParams): SQL {
   const pattern = containsPattern(p.q);
+  const tsquery = searchQueryFor(p.q);
   const like = (expr: SQL) => sql`${expr} ILIKE ${pattern}`;
+  const anyLike = (...exprs: SQL[]) => sql`(${sql.join(exprs.map(like), sql` OR `)})`;
+  /** The row aliased `alias` may contain q (index), and one of `exprs` does (ILIKE). */
+  const matches = (alias: string, ...exprs: SQL[]) =>
+    tsquery ? sql`${sql.raw(alias)}.search_text @@ ${tsquery}::tsquery AND ${anyLike(...exprs)}` : anyLike(...exprs);
   const exact = (expr: SQL) => sql`lower(${expr}) = lower(${p.q})`;
   const visible = visibleCollaborationSql(actor, sql.raw('c'));
   const perKind = p.limit + 1;
@@ -59,8 +72,7 @@ export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): 
       CASE WHEN ${exact(sql`c.topic`)} THEN 0 WHEN ${like(sql`c.topic`)} THEN 1 ELSE 2 END AS rank,
       c.archived_at IS NOT NULL AS archived, NULL::uuid AS meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', c.created_at) AS created_at
     FROM collaborations c
-    WHERE ${like(sql`(c.topic || ' ' || c.goal || ' ' || c.progress_summary)`)}
-      AND (${like(sql`c.topic`)} OR ${like(sql`c.goal`)} OR ${like(sql`c.progress_summary`)})
+    WHERE ${matches('c', sql`c.topic`, sql`c.goal`, sql`c.progress_summary`)}
       AND c.id IN (SELECT id FROM visible)`;
 
   const feedbackMatch = sql`(SELECT f.text FROM topic_feedback f WHERE f.topic_id = t.id AND ${like(sql`f.text`)} ORDER BY f.position LIMIT 1)`;
@@ -73,10 +85,9 @@ export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): 
       c.archived_at IS NOT NULL AS archived, t.meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', t.created_at) AS created_at
     FROM (
         SELECT x.id FROM topics x
-        WHERE ${like(sql`(x.title || ' ' || x.discussion || ' ' || x.disagreements || ' ' || x.consensus)`)}
-          AND (${like(sql`x.title`)} OR ${like(sql`x.discussion`)} OR ${like(sql`x.disagreements`)} OR ${like(sql`x.consensus`)})
+        WHERE x.org_id = ${actor.orgId}::uuid AND ${matches('x', sql`x.title`, sql`x.discussion`, sql`x.disagreements`, sql`x.consensus`)}
         UNION
-        SELECT f.topic_id FROM topic_feedback f WHERE ${like(sql`f.text`)}
+        SELECT f.topic_id FROM topic_feedback f WHERE f.org_id = ${actor.orgId}::uuid AND ${matches('f', sql`f.text`)}
       ) hit
       JOIN topics t ON t.id = hit.id JOIN meetings tm ON tm.id = t.meeting_id JOIN visible c ON c.id = tm.collaboration_id
     WHERE t.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 't')}`;
@@ -87,8 +98,7 @@ export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): 
       CASE WHEN ${exact(sql`a.description`)} THEN 0 WHEN ${like(sql`a.description`)} THEN 1 ELSE 2 END AS rank,
       c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', a.created_at) AS created_at
     FROM action_items a JOIN visible c ON c.id = a.collaboration_id
-    WHERE ${like(sql`(a.description || ' ' || a.deliverable || ' ' || a.status_text)`)}
-      AND (${like(sql`a.description`)} OR ${like(sql`a.deliverable`)} OR ${like(sql`a.status_text`)})
+    WHERE ${matches('a', sql`a.description`, sql`a.deliverable`, sql`a.status_text`)}
       AND a.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')}`;
 
   // An update is as sensitive as its item: it carries the item's content.
@@ -97,24 +107,22 @@ export async function searchRecords(db: DbOrTx, actor: Actor, p: SearchParams): 
       CASE WHEN ${like(sql`u.status_text`)} THEN u.status_text WHEN ${like(sql`coalesce(u.delay_reason, '')`)} THEN u.delay_reason ELSE u.remedy END AS matched_text,
       2 AS rank, c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', u.created_at) AS created_at
     FROM progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN visible c ON c.id = a.collaboration_id
-    WHERE ${like(sql`(u.status_text || ' ' || coalesce(u.delay_reason, '') || ' ' || coalesce(u.remedy, ''))`)}
-      AND (${like(sql`u.status_text`)} OR ${like(sql`coalesce(u.delay_reason, '')`)} OR ${like(sql`coalesce(u.remedy, '')`)})
+    WHERE ${matches('u', sql`u.status_text`, sql`u.delay_reason`, sql`u.remedy`)}
       AND u.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')}`;
 
   const remarks = sql`
     SELECT 'remark' AS kind, r.id, c.id AS collaboration_id, c.topic AS collaboration_topic, c.topic AS title,
       r.text AS matched_text, 2 AS rank, c.archived_at IS NOT NULL AS archived, NULL::uuid AS meeting_id, NULL::uuid AS action_item_id, date_trunc('milliseconds', r.created_at) AS created_at
     FROM remarks r JOIN visible c ON c.id = r.collaboration_id
-    WHERE ${like(sql`r.text`)} AND r.org_id = ${actor.orgId}::uuid`;
+    WHERE ${matches('r', sql`r.text`)} AND r.org_id = ${actor.orgId}::uuid`;
 
   // The collaborations the actor reads, decided once per search rather than once per matching row.
-  const rows = await queryRows<SearchRow>(db, sql`
+  return sql`
     WITH visible AS MATERIALIZED (SELECT c.id, c.topic, c.archived_at FROM collaborations c WHERE ${visible})
     SELECT * FROM (
       ${branch(collaborations)} UNION ALL ${branch(topics)} UNION ALL ${branch(actionItems)}
       UNION ALL ${branch(updates)} UNION ALL ${branch(remarks)}
     ) results
     ORDER BY rank, created_at DESC, id DESC
-    LIMIT ${perKind}`);
-  return rows.map((r) => ({ ...r, rank: Number(r.rank), created_at: new Date(r.created_at) }));
+    LIMIT ${perKind}`;
 }

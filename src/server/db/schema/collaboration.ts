@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, orgId } from './columns.ts';
+import { createdAt, id, instant, orgId, searchText } from './columns.ts';
 import { departments, users } from './organization.ts';
 
 export const collaborations = pgTable(
@@ -27,8 +27,15 @@ export const collaborations = pgTable(
     updatedAt: instant().notNull().defaultNow(),
     /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
     version: integer().notNull().default(1),
+    /** topic, goal and progress summary (GET /search). */
+    searchText: searchText(),
   },
-  (t) => [index().on(t.orgId, t.status), index().on(t.initiatingDepartmentId), index().on(t.orgId, t.periodYear, t.periodQuarter)],
+  (t) => [
+    index().on(t.orgId, t.status),
+    index().on(t.initiatingDepartmentId),
+    index().on(t.orgId, t.periodYear, t.periodQuarter),
+    index('collaborations_search_idx').using('gin', t.searchText),
+  ],
 );
 
 export const collaborationDepartments = pgTable(
@@ -52,8 +59,9 @@ export const remarks = pgTable(
     kind: text({ enum: ['remark', 'risk', 'escalation'] }).notNull().default('remark'),
     text: text().notNull(),
     createdAt: createdAt(),
+    searchText: searchText(),
   },
-  (t) => [index().on(t.collaborationId, t.createdAt)],
+  (t) => [index().on(t.collaborationId, t.createdAt), index('remarks_search_idx').using('gin', t.searchText)],
 );
 
 export const meetings = pgTable(
@@ -127,8 +135,10 @@ export const topics = pgTable(
     updatedAt: instant().notNull().defaultNow(),
     /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
     version: integer().notNull().default(1),
+    /** title, discussion, disagreements and consensus; each feedback row has its own. */
+    searchText: searchText(),
   },
-  (t) => [index().on(t.meetingId, t.position)],
+  (t) => [index().on(t.meetingId, t.position), index('topics_search_idx').using('gin', t.searchText)],
 );
 
 export const topicFeedback = pgTable(
@@ -143,8 +153,9 @@ export const topicFeedback = pgTable(
     text: text().notNull().default(''),
     noFeedback: boolean().notNull().default(false),
     position: integer().notNull(),
+    searchText: searchText(),
   },
-  (t) => [index().on(t.topicId, t.position)],
+  (t) => [index().on(t.topicId, t.position), index('topic_feedback_search_idx').using('gin', t.searchText)],
 );
 
 export const actionItems = pgTable(
@@ -176,6 +187,8 @@ export const actionItems = pgTable(
     updatedAt: instant().notNull().defaultNow(),
     /** Bumped on every edit; a save based on an older version is refused (optimistic concurrency). */
     version: integer().notNull().default(1),
+    /** description, deliverable and status text. */
+    searchText: searchText(),
   },
   (t) => [
     index().on(t.orgId, t.ownerId, t.status),
@@ -186,6 +199,7 @@ export const actionItems = pgTable(
     index('action_items_open_activity_idx')
       .on(t.orgId, sql`coalesce(${t.lastUpdateAt}, ${t.createdAt})`)
       .where(sql`${t.status} IN ('todo', 'in_progress', 'blocked')`),
+    index('action_items_search_idx').using('gin', t.searchText),
   ],
 );
 
@@ -205,8 +219,10 @@ export const progressUpdates = pgTable(
     previousDueDate: date({ mode: 'string' }),
     newDueDate: date({ mode: 'string' }),
     createdAt: createdAt(),
+    /** status text, delay reason and remedy. */
+    searchText: searchText(),
   },
-  (t) => [index().on(t.actionItemId, t.createdAt)],
+  (t) => [index().on(t.actionItemId, t.createdAt), index('progress_updates_search_idx').using('gin', t.searchText)],
 );
 
 /** Items a progress-sync meeting was created for (the 3-days-overdue escalation). */

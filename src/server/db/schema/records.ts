@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.ts';
 import { collaborations } from './collaboration.ts';
 import { departments, users } from './organization.ts';
@@ -120,6 +120,25 @@ export const auditEvents = pgTable(
     before: jsonb().$type<Record<string, unknown> | null>(),
     after: jsonb().$type<Record<string, unknown> | null>(),
     restrictedTo: uuid().array(),
+    /**
+     * The event's place in its organisation's hash chain, the previous event's hash and its own
+     * (sha256 over prev_hash and the canonical event). Set at commit by the audit_events_chain trigger
+     * (migrations/0004), so concurrent transactions chain in commit order; `liaison audit verify` checks them.
+     */
+    seq: bigint({ mode: 'number' }),
+    prevHash: text(),
+    hash: text(),
   },
-  (t) => [index().on(t.collaborationId, t.at), index().on(t.orgId, t.entityType, t.entityId)],
+  (t) => [
+    index().on(t.collaborationId, t.at),
+    index().on(t.orgId, t.entityType, t.entityId),
+    uniqueIndex('audit_events_chain_idx').on(t.orgId, t.seq),
+  ],
 );
+
+/** The last link of each organisation's audit chain: the trigger locks this row to append the next event. */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  orgId: uuid().primaryKey(),
+  seq: bigint({ mode: 'number' }).notNull(),
+  hash: text().notNull(),
+});

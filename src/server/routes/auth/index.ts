@@ -4,8 +4,9 @@ import { accessTokens, channels, users } from '../../db/schema/index.ts';
 import { changePasswordBody, createTokenBody, loginBody, preferencesBody } from '../../../shared/schemas/auth.ts';
 import { idParams } from '../../../shared/schemas/common.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
-import { requireActor } from '../../plugins/authenticate.ts';
-import { decoyHash, hashPassword, isStrongPassword, verifyPassword } from '../../auth/passwords.ts';
+import { forgetSession, requireActor } from '../../plugins/authenticate.ts';
+import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { passwordProblem } from '../../auth/password-policy.ts';
 import { ACCESS_TOKEN_PREFIX, SESSION_COOKIE, randomToken, sha256 } from '../../auth/tokens.ts';
 import { createSession, deleteSessionByToken, deleteUserSessions } from '../../auth/session-store.ts';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from '../../auth/login-throttle.ts';
@@ -32,7 +33,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     await clearAccountFailures(app.db, email);
     const previous = request.cookies[SESSION_COOKIE];
-    if (previous) await deleteSessionByToken(app.db, previous);
+    if (previous) {
+      await deleteSessionByToken(app.db, previous);
+      forgetSession(app, previous);
+    }
     const session = await createSession(app.db, {
       orgId: user.orgId,
       userId: user.id,
@@ -53,7 +57,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSessionByToken(app.db, token);
+    if (token) {
+      await deleteSessionByToken(app.db, token);
+      forgetSession(app, token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
@@ -67,7 +74,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     const [user] = await app.db.select().from(users).where(eq(users.id, actor.userId));
     if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) throw invalidField('currentPassword', 'password.wrong');
-    if (!isStrongPassword(request.body.newPassword)) throw invalidField('newPassword', 'password.weak');
+    const problem = passwordProblem(request.body.newPassword, { email: actor.email });
+    if (problem) throw invalidField('newPassword', problem);
     const now = app.clock.now();
     const passwordHash = await hashPassword(request.body.newPassword);
     await app.db.transaction(async (tx) => {
@@ -75,6 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await deleteUserSessions(tx, actor.userId);
       await recordAudit(tx, actor, now, { entityType: 'user', entityId: actor.userId, action: 'password_changed' });
     });
+    app.actorCache.forgetUser(actor.userId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

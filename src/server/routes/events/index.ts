@@ -7,7 +7,7 @@ import type { ChangeEvent } from '../../live/change-event.ts';
 const HEARTBEAT_MS = 25_000;
 const VISIBILITY_TTL_MS = 10_000;
 /** Changes to these concern one person's account and are nobody else's business. */
-const PRIVATE_ENTITIES = new Set(['user', 'access_token']);
+const PRIVATE_ENTITIES = new Set(['user', 'access_token', 'session']);
 
 /**
  * GET /events: server-sent events of committed changes the caller may see (`event: change`, ids only).

@@ -9,7 +9,8 @@ import { AppError, invalidField, notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/authenticate.ts';
 import { assertAdmin } from '../../policies/organization.ts';
 import { departmentIdsOfUsers, findDepartment, findUser, listDepartments, searchUsers, unknownDepartmentIds } from '../../db/queries/organization.ts';
-import { hashPassword, isStrongPassword } from '../../auth/passwords.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { passwordProblem } from '../../auth/password-policy.ts';
 import { deleteUserSessions } from '../../auth/session-store.ts';
 import { presentUser } from '../../presenters/user.ts';
 import { recordAudit } from '../../commands/audit.ts';
@@ -116,7 +117,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     assertAdmin(actor);
     const body = request.body;
-    if (!isStrongPassword(body.password)) throw invalidField('password', 'password.weak');
+    const problem = passwordProblem(body.password, { email: body.email });
+    if (problem) throw invalidField('password', problem);
     const now = app.clock.now();
     const passwordHash = await hashPassword(body.password);
     const created = await app.db.transaction(async (tx) => {
@@ -140,12 +142,15 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     assertAdmin(actor);
     const { password, departmentIds, ...fields } = request.body;
-    if (password !== undefined && !isStrongPassword(password)) throw invalidField('password', 'password.weak');
+    const problem = password !== undefined ? passwordProblem(password, { email: fields.email }) : null;
+    if (problem) throw invalidField('password', problem);
     const passwordHash = password !== undefined ? await hashPassword(password) : undefined;
     const now = app.clock.now();
-    return app.db.transaction(async (tx) => {
+    const presented = await app.db.transaction(async (tx) => {
       const before = await findUser(tx, actor.orgId, request.params.id);
       if (!before) throw notFound();
+      const emailProblem = password !== undefined ? passwordProblem(password, { email: before.email }) : null;
+      if (emailProblem) throw invalidField('password', emailProblem);
       if (fields.email && fields.email.toLowerCase() !== before.email.toLowerCase()) await assertEmailFree(tx, fields.email);
       const beforeDepartments = (await departmentIdsOfUsers(tx, [before.id])).get(before.id) ?? [];
       const [after] = await tx
@@ -173,6 +178,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return presentUser(after!, afterDepartments, actor.settings.timeZone);
     });
+    // Other instances drop it when the change notification arrives; this one at once.
+    app.actorCache.forgetUser(request.params.id);
+    return presented;
   });
 
   app.get('/admin/settings', { schema: { tags: ['organization'] } }, async (request) => {

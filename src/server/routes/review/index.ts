@@ -24,7 +24,7 @@ import type { Db } from '../../db/client.ts';
  * Who sees which review: pmo and admins the whole organisation (or one department they name); a
  * department head the departments they head (403 for another); everyone else 403.
  */
-async function reviewScope(db: Db, actor: Actor, departmentId: string | undefined): Promise<ReviewScope> {
+export async function reviewScope(db: Db, actor: Actor, departmentId: string | undefined): Promise<ReviewScope> {
   if (actor.role === 'admin' || actor.role === 'pmo') {
     if (departmentId && !(await findDepartment(db, actor.orgId, departmentId))) throw invalidField('departmentId', 'department.notFound');
     return { departmentIds: departmentId ? [departmentId] : null };
@@ -51,7 +51,7 @@ const collator = new Intl.Collator('zh-CN');
 const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
 /** The review's figures per department and per collaboration (DESIGN §2 rule 12). */
-async function buildReview(db: Db, actor: Actor, scope: ReviewScope, quarter: QuarterRange, now: Date, locale: 'zh-CN' | 'en') {
+export async function buildReview(db: Db, actor: Actor, scope: ReviewScope, quarter: QuarterRange, now: Date, locale: 'zh-CN' | 'en') {
   const settings = actor.settings;
   const asOf = reviewAsOf(quarter, now, settings.timeZone);
   const [items, meetings, tags, delayCodes, texts] = await Promise.all([
@@ -98,6 +98,9 @@ async function buildReview(db: Db, actor: Actor, scope: ReviewScope, quarter: Qu
     },
   };
 }
+
+/** What GET /review answers (and GET /review/export renders). */
+export type ReviewReport = Awaited<ReturnType<typeof buildReview>>;
 
 /** GET /review: the quarterly review of how departments kept the template's rules, and the problems that recur. */
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {

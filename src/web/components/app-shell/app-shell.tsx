@@ -10,6 +10,7 @@ import { NavMenu } from './nav-menu.tsx';
 import { HeaderSearch } from './header-search.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { ScrollToHash } from '../scroll-to-hash.tsx';
 
 function Brand({ compact }: { compact?: boolean }) {
   const { t } = useI18n();
@@ -92,6 +93,7 @@ export function AppShell() {
           </Layout.Header>
           <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
             <main style={{ maxWidth: 1200, margin: '0 auto' }}>
+              <ScrollToHash />
               <Suspense fallback={<PageLoading />}>
                 <Outlet />
               </Suspense>

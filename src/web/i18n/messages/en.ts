@@ -4,6 +4,8 @@ import { actionItemsEn } from './action-items.en.ts';
 import { adminEn } from './admin.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { recordsEn } from './records.en.ts';
+import { reviewEn } from './review.en.ts';
 
 /** The UI's words in English; typed against the Chinese catalogue so no key can be missing. */
 export const en: Messages = {
@@ -298,4 +300,6 @@ export const en: Messages = {
   ...adminEn,
   ...notificationsEn,
   ...meetingsEn,
+  ...recordsEn,
+  ...reviewEn,
 };

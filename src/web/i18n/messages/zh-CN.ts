@@ -3,6 +3,8 @@ import { actionItemsZhCN } from './action-items.zh-CN.ts';
 import { adminZhCN } from './admin.zh-CN.ts';
 import { notificationsZhCN } from './notifications.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
+import { recordsZhCN } from './records.zh-CN.ts';
+import { reviewZhCN } from './review.zh-CN.ts';
 
 /**
  * The UI's words in Chinese — the source catalogue: its keys are the message keys, and every other
@@ -300,6 +302,8 @@ export const zhCN = {
   ...adminZhCN,
   ...notificationsZhCN,
   ...meetingsZhCN,
+  ...recordsZhCN,
+  ...reviewZhCN,
 };
 
 export type Messages = typeof zhCN;

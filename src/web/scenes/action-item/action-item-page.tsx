@@ -13,6 +13,7 @@ import { EditItemModal } from './edit-item-modal.tsx';
 import { ProgressTimeline } from './progress-timeline.tsx';
 import { ProgressUpdateForm } from './progress-update-form.tsx';
 import { ReopenModal } from './reopen-modal.tsx';
+import { AttachmentsCard } from './attachments-card.tsx';
 
 type VisibleItem = Extract<ActionItem, { restricted: false }>;
 
@@ -211,6 +212,7 @@ export function ActionItemPage() {
             <Card title={t('itemPage.elements')} size="small">
               <Elements item={item} />
             </Card>
+            <AttachmentsCard item={item} />
             {isMobile && updateCard}
             {timelineCard}
           </Space>

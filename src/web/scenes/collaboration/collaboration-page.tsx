@@ -11,6 +11,9 @@ import { MeetingsTab } from './meetings-tab.tsx';
 import { ActionItemsTab } from './action-items-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
 import { CollaborationChannelsTab } from '../channels/collaboration-channels-tab.tsx';
+import { ArchivedBanner } from '../archive/archived-banner.tsx';
+import { DeliverablesCard } from '../archive/deliverables-card.tsx';
+import { RecordActions } from '../archive/record-actions.tsx';
 
 const TABS = ['meetings', 'actionItems', 'history', 'channels'] as const;
 type TabKey = (typeof TABS)[number];
@@ -41,7 +44,8 @@ export function CollaborationPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      {breadcrumb}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'flex-start' }}>{breadcrumb}<RecordActions collaboration={c} /></div>
+      {c.archived && <ArchivedBanner collaboration={c} />}
       <CollaborationHeader collaboration={c} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -64,9 +68,12 @@ export function CollaborationPage() {
           </Space>
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={t('collaboration.remarks')} size="small">
-            <RemarksLog collaboration={c} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('collaboration.remarks')} size="small">
+              <RemarksLog collaboration={c} />
+            </Card>
+            {c.archived && <DeliverablesCard collaboration={c} />}
+          </Space>
         </Col>
       </Row>
     </Space>

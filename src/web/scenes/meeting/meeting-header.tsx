@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
 import { AgendaDeadline, PublishDeadline } from '../../components/meeting-deadlines.tsx';
 import { agendaState } from '../../components/meeting-timing.ts';
+import { ExportMenu, formatChoices } from '../../components/transfer/export-menu.tsx';
 
 const EditMeetingDrawer = lazy(async () => ({ default: (await import('./edit-meeting-drawer.tsx')).EditMeetingDrawer }));
 
@@ -133,6 +134,7 @@ export function MeetingHeader({ meeting: m, now, publishPanelShown }: { meeting:
         <Button icon={<CalendarOutlined />} href={`/api/v1/meetings/${encodeURIComponent(m.id)}/invite.ics`} download={`meeting-${m.id}.ics`}>
           {t('meeting.downloadIcs')}
         </Button>
+        <ExportMenu label={t('export.minutes')} choices={formatChoices(`/meetings/${encodeURIComponent(m.id)}/export`, ['pdf', 'docx'], title, {}, (f) => t(`export.format.${f}`))} />
         {m.abilities.update && isDraft && (
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {t('meeting.edit')}
