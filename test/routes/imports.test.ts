@@ -8,9 +8,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, call, closeTestApp, loginAs, type ApiResponse, type Session, type TestContext } from '../app.ts';
 import { buildTemplateCast, buildUser } from '../factories.ts';
-import { loadActor } from '../../src/server/auth/actor.ts';
-import { findReadableCollaboration, loadCollaborationExport } from '../../src/server/exports/collaboration-export.ts';
-import { renderCollaborationWorkbook } from '../../src/server/exports/collaboration-workbook.ts';
 
 let ctx: TestContext;
 let cast: Awaited<ReturnType<typeof buildTemplateCast>>;
@@ -278,6 +275,17 @@ describe('refusals', () => {
     ]);
   });
 
+  it('lets only admins, the PMO and the initiating department bring a record in, since it speaks for other people', async () => {
+    const engineer = await loginAs(ctx.app, cast.people.engineer);
+    const before = await rowCounts(cast.org.id);
+    const refused = await upload(engineer, 'commit', await handFilled({ topic: '研发部代市场部导入' }));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    expect(await rowCounts(cast.org.id)).toEqual(before);
+    const pmo = await loginAs(ctx.app, cast.people.pmo);
+    expect((await upload(pmo, 'commit', await handFilled({ topic: 'PMO 导入' }))).status).toBe(201);
+  });
+
   it('gives an outsider nothing to see of a record imported by others', async () => {
     const committed = await upload(head, 'commit', await handFilled({ topic: '仅相关人员可见' }));
     expect(committed.status).toBe(201);
@@ -428,10 +436,10 @@ describe('export → import', () => {
   }
 
   it('gives back the same record: topics, feedback, items with owners and due dates, updates, remarks', async () => {
-    const actor = (await loadActor(ctx.database.db, cast.people.head.id, 'session'))!;
-    const found = await findReadableCollaboration(ctx.database.db, actor, originalId);
-    const model = await loadCollaborationExport(ctx.database.db, actor, found, { locale: 'zh-CN', now: ctx.clock.now() });
-    const workbook = await renderCollaborationWorkbook(model);
+    // Downloaded as a user does: GET /collaborations/:id/export?format=xlsx (the head is named on everything).
+    const download = await ctx.app.inject({ method: 'GET', url: `/api/v1/collaborations/${originalId}/export?format=xlsx`, headers: { cookie: head.cookie } });
+    expect(download.statusCode).toBe(200);
+    const workbook = new Uint8Array(download.rawPayload);
 
     const preview = await upload(head, 'preview', workbook, { fileName: '2024-Q3-2024年Q3新品发布会筹备.xlsx' });
     expect(preview.body.problems).toEqual([]);

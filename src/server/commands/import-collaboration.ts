@@ -4,7 +4,7 @@ import { actionItems, collaborations, meetings, progressUpdates, remarks, topics
 import { setParticipatingDepartments } from '../db/queries/collaborations.ts';
 import { findTopic, replaceAttendees, replaceFeedback, topicWithFeedback } from '../db/queries/meetings.ts';
 import { loadPeopleDirectory } from '../db/queries/people-directory.ts';
-import { AppError } from '../errors.ts';
+import { AppError, forbidden } from '../errors.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { planImport, type ImportPlan, type PlannedMeeting } from '../imports/import-plan.ts';
 import type { TemplateSections } from '../imports/template-sections.ts';
@@ -31,8 +31,9 @@ export async function planWorkbookImport(db: DbOrTx, actor: Actor, sections: Tem
  * transaction, each with an `imported` audit event. Any problem refuses it (422 IMPORT_INVALID listing
  * each by sheet and cell) with nothing written.
  *
- * Who may: anyone who may start a collaboration (POST /collaborations: anyone in the organisation);
- * they become its creator, so one of its editors.
+ * Who may: admins, the PMO, and members of the initiating department — narrower than starting a
+ * collaboration, because an import writes feedback, updates and remarks in other people's names; the
+ * importer becomes its creator, so one of its editors.
  *
  * No outbox rows: the record is history people already lived through, so "item assigned", "meeting
  * scheduled" and "record published" for each row would be a storm of stale news. From the commit on
@@ -50,9 +51,15 @@ export async function importCollaboration(
     if (plan.problems.length) {
       throw new AppError('IMPORT_INVALID', { params: { count: plan.problems.length }, details: { problems: presentImportFindings(plan.problems, input.locale) } });
     }
+    if (!mayImportFor(actor, plan.collaboration.initiatingDepartment!.id)) throw forbidden();
     const collaborationId = await writePlan(tx, actor, plan, input);
     return { collaborationId, plan };
   });
+}
+
+/** Whether the actor may bring in a record initiated by this department (see importCollaboration). */
+export function mayImportFor(actor: Actor, initiatingDepartmentId: string): boolean {
+  return actor.role === 'admin' || actor.role === 'pmo' || actor.departmentIds.includes(initiatingDepartmentId);
 }
 
 /** Writes a plan without problems: every reference in it is resolved. */

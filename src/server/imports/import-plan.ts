@@ -157,6 +157,16 @@ const FIELD_LABELS: Record<FieldKey, string> = {
   remarks: L.sheets.statusTracking.items.remarks,
 } as Record<FieldKey, string>;
 
+/** The API's own schemas for what a sheet gives, so imported text obeys the limits typed text does. */
+const SCHEMAS = {
+  collaboration: createCollaborationBody.pick({ topic: true, goal: true, targets: true }),
+  progressSummary: patchCollaborationBody.pick({ progressSummary: true }),
+  meeting: createMeetingBody.pick({ title: true, location: true, agenda: true }),
+  topic: createTopicBody.pick({ title: true, discussion: true, disagreements: true, consensus: true, problemTags: true }),
+  actionItem: createActionItemBody.pick({ description: true, deliverable: true }),
+  remark: remarkBody.pick({ text: true }),
+};
+
 const columnLabel = (sheet: TemplateSheetKey, key: string): string =>
   (L.sheets[sheet].columns as readonly { key: string; label: string }[]).find((c) => c.key === key)?.label ?? key;
 
@@ -270,7 +280,7 @@ class PlanBuilder {
     const scenario = read.required(scenarioSource) ? read.label(scenarioSource, 'scenario') : null;
     const targets = this.targets();
     const core = { topic: read.text(this.field('topic')), goal: read.text(this.field('goal')), targets };
-    findings.checkSchema(createCollaborationBody.pick({ topic: true, goal: true, targets: true }), core, (key) => this.fieldSpot(key as FieldKey), 'collaboration.');
+    findings.checkSchema(SCHEMAS.collaboration, core, (key) => this.fieldSpot(key as FieldKey), 'collaboration.');
 
     const periodSource = this.field('period');
     const periodText = read.text(periodSource);
@@ -279,7 +289,7 @@ class PlanBuilder {
 
     const statusValue = read.label(this.field('status'), 'collaborationStatus');
     const progressSummary = read.text(this.field('progressSummary'));
-    findings.checkSchema(patchCollaborationBody.pick({ progressSummary: true }), { progressSummary }, (key) => this.fieldSpot(key as FieldKey), 'collaboration.');
+    findings.checkSchema(SCHEMAS.progressSummary, { progressSummary }, (key) => this.fieldSpot(key as FieldKey), 'collaboration.');
     const owner = read.person(this.field('owner'), this.collaborationDepartmentIds);
     return {
       ...core,
@@ -354,7 +364,7 @@ class PlanBuilder {
     const day = times ? localDate(times.start, this.tz) : reference;
     const title = read.text(at('title'));
     const agenda = read.lines(at('agenda'));
-    this.findings.checkSchema(createMeetingBody.pick({ title: true, location: true, agenda: true }), { title, location: place.location, agenda }, (key) => ({ ...at(key).spot, label: at(key).label }), `${path}.`);
+    this.findings.checkSchema(SCHEMAS.meeting, { title, location: place.location, agenda }, (key) => ({ ...at(key).spot, label: at(key).label }), `${path}.`);
     const status = read.label(at('minutesStatus'), 'minutesStatus');
     const hostOrDefault = host ?? this.defaultHost(at('host'), recorder);
     if (!times || !recorder || !hostOrDefault) return null;
@@ -529,7 +539,7 @@ class PlanBuilder {
       problemTags: restricted ? [] : splitNames(read.text(at('problemTags'))),
     };
     if (!restricted) {
-      findings.checkSchema(createTopicBody.pick({ title: true, discussion: true, disagreements: true, consensus: true, problemTags: true }), values, (key) => ({ ...at(key).spot, label: at(key).label }), `${path}.`);
+      findings.checkSchema(SCHEMAS.topic, values, (key) => ({ ...at(key).spot, label: at(key).label }), `${path}.`);
     }
     const sensitive = restricted || read.flag(at('sensitive'));
     const named = read.people(at('visibleTo')).map((u) => u.id);
@@ -625,12 +635,14 @@ class PlanBuilder {
     const table = this.sections.tables.actionItems;
     if (!table) return [];
     const items: PlannedActionItem[] = [];
+    const numbers = new Set<number>();
     table.rows.forEach((row, index) => {
       const item = this.actionItem(row, `actionItems[${index}]`, index, meetings, reference);
-      if (items.some((i) => i.number === item.number)) {
+      if (numbers.has(item.number)) {
         const source = this.cell('actionItems', row, 'number', `actionItems[${index}]`);
         this.findings.problem(source.spot, source.field, 'DUPLICATE', { label: source.label, value: item.number });
       }
+      numbers.add(item.number);
       items.push(item);
     });
     return items;
@@ -656,7 +668,7 @@ class PlanBuilder {
     const dueDate = read.date(withEmbedded('dueDate'), reference, true);
     const deliverable = restricted ? '' : read.text(withEmbedded('deliverable'));
     if (!restricted) {
-      findings.checkSchema(createActionItemBody.pick({ description: true, deliverable: true }), { description, deliverable }, (key) => ({ ...(key === 'description' ? descriptionSource : withEmbedded('deliverable')).spot, label: columnLabel('actionItems', key) }), `${path}.`);
+      findings.checkSchema(SCHEMAS.actionItem, { description, deliverable }, (key) => ({ ...(key === 'description' ? descriptionSource : withEmbedded('deliverable')).spot, label: columnLabel('actionItems', key) }), `${path}.`);
     }
     const meetingIndex = this.meetingReference(at('meetingNumber'), meetings, 'item');
     const topicIndex = this.topicReference(at('topicNumber'), meetingIndex === null ? null : meetings[meetingIndex]!);
@@ -797,7 +809,7 @@ class PlanBuilder {
       });
       const textSource = source(row.text, 'content');
       const text = this.read.text(textSource);
-      this.findings.checkSchema(remarkBody.pick({ text: true }), { text }, () => ({ ...textSource.spot, label: FIELD_LABELS.remarks }), `${path}.`);
+      this.findings.checkSchema(SCHEMAS.remark, { text }, () => ({ ...textSource.spot, label: FIELD_LABELS.remarks }), `${path}.`);
       const kind = this.read.label(source(row.kind, 'kind'), 'remarkKind') ?? 'remark';
       const author = this.read.person(source(row.author, 'author'));
       return {

@@ -11,12 +11,6 @@ export function normalizeLabel(text: string): string {
     .toLowerCase();
 }
 
-/** True when `text` is one of `aliases` once both are normalized. */
-export function labelMatches(text: string, aliases: readonly string[]): boolean {
-  const normalized = normalizeLabel(text);
-  return normalized !== '' && aliases.some((alias) => normalizeLabel(alias) === normalized);
-}
-
 /**
  * The template prints its examples in the value cells — 「(如：市场部)」. Left in a filled form they are
  * hints, not answers, so they read as empty.

@@ -1,6 +1,6 @@
 import { TEMPLATE_LAYOUT, type TemplateColumn } from '../exports/template-layout.ts';
 import { restoreSpreadsheetText } from '../exports/spreadsheet-text.ts';
-import { isExampleHint, labelMatches, normalizeLabel } from './labels.ts';
+import { isExampleHint, normalizeLabel } from './labels.ts';
 import { cellText, type CellValue, type GridCell, type SheetGrid } from './workbook-grid.ts';
 
 /** The four tables of the template the importer reads row by row. */
@@ -168,6 +168,11 @@ const FIELD_LABELS: Record<FieldKey, readonly string[]> = {
   remarks: [sheets.statusTracking.items.remarks, '风险与备注', '备注'],
 };
 
+/** Normalized field label → the field it names. */
+const FIELD_INDEX = new Map<string, FieldKey>(
+  (Object.entries(FIELD_LABELS) as [FieldKey, readonly string[]][]).flatMap(([key, labels]) => labels.map((label): [string, FieldKey] => [normalizeLabel(label), key])),
+);
+
 /** Section headings of the paper template: a row holding only one of them ends the table above it. */
 const SECTION_TITLES = new Set(
   ['基础信息', '沟通核心内容', '行动项清单', '状态跟踪', '进度更新', '沟通会议', '交付成果附件', TEMPLATE_LAYOUT.workbookTitle, ...Object.values(sheets).map((s) => s.name)].flatMap(
@@ -291,7 +296,7 @@ function endsTable(sheet: SheetGrid, row: number): boolean {
   const texts = rowTexts(sheet, row);
   if (!texts.length) return false;
   if (texts.length === 1 && SECTION_TITLES.has(normalizeLabel(texts[0]!))) return true;
-  return Object.values(FIELD_LABELS).some((labels) => labelMatches(texts[0]!, labels)) && texts.length <= 2;
+  return texts.length <= 2 && FIELD_INDEX.has(normalizeLabel(texts[0]!));
 }
 
 /** The distinct texts of a row, merged cells counted once. */
@@ -353,22 +358,18 @@ function rank(sheet: SheetGrid): number {
 
 /** The field a label cell names and its value: the next cell to the right, or the text after 「：」. */
 function fieldAt(sheet: SheetGrid, cell: GridCell): { key: FieldKey; value: Located } | null {
-  const text = cellText(cell.value);
-  for (const [key, labels] of Object.entries(FIELD_LABELS) as [FieldKey, readonly string[]][]) {
-    if (labelMatches(text, labels)) {
-      for (let column = cell.column + 1; column <= sheet.columnCount; column++) {
-        const next = sheet.cell(cell.row, column);
-        if (!next || next.master === cell.master) continue;
-        return { key, value: locate(sheet, next) };
-      }
-      return { key, value: { sheet: sheet.name, address: `${columnName(cell.column + 1)}${cell.row}`, value: null, isPercent: false } };
+  const key = FIELD_INDEX.get(normalizedText(cell));
+  if (key) {
+    for (let column = cell.column + 1; column <= sheet.columnCount; column++) {
+      const next = sheet.cell(cell.row, column);
+      if (!next || next.master === cell.master) continue;
+      return { key, value: locate(sheet, next) };
     }
-    const inline = /^([^:：]{2,20})[:：]\s*(.+)$/s.exec(text.normalize('NFKC'));
-    if (inline && labelMatches(inline[1]!, labels)) {
-      return { key, value: { sheet: sheet.name, address: cell.address, value: cleanValue(inline[2]!), isPercent: false } };
-    }
+    return { key, value: { sheet: sheet.name, address: `${columnName(cell.column + 1)}${cell.row}`, value: null, isPercent: false } };
   }
-  return null;
+  const inline = /^([^:：]{2,20})[:：]\s*(.+)$/s.exec(cellText(cell.value).normalize('NFKC'));
+  const inlineKey = inline ? FIELD_INDEX.get(normalizeLabel(inline[1]!)) : undefined;
+  return inlineKey ? { key: inlineKey, value: { sheet: sheet.name, address: cell.address, value: cleanValue(inline![2]!), isPercent: false } } : null;
 }
 
 function remarkRow(sheet: SheetGrid, row: number, text: Located, header: Header | null): RemarkRow {
