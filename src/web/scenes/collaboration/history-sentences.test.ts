@@ -36,6 +36,16 @@ const event = (over: Partial<HistoryEvent>): HistoryEvent => ({
 });
 
 describe('history sentences', () => {
+  it('says once what an import brought in, never a line per field, and names no restricted item', () => {
+    const zh = context('zh-CN');
+    expect(historySentences(event({ entityType: 'collaboration', action: 'imported', after: { topic: 'x', goal: 'y', status: 'active' } }), zh)).toEqual(['设计部陈设计师 从模板表格导入了本协作记录']);
+    expect(historySentences(event({ action: 'imported', after: { description: '设计部完成发布会主视觉初稿' } }), context('en'))).toEqual([
+      '设计部陈设计师 imported “设计部完成发布会主视觉初稿” from the template workbook',
+    ]);
+    expect(historySentences(event({ action: 'imported', restricted: true, after: null }), zh)).toEqual(['设计部陈设计师 从模板表格导入了一项敏感行动项']);
+    expect(historySentences(event({ entityType: 'progress_update', action: 'imported', after: { progress: 50 } }), zh)).toEqual(['设计部陈设计师 从模板表格导入了一条进度更新']);
+  });
+
   it("tells a due-date move the template's way, with the reason", () => {
     const moved = event({ action: 'due_date_moved', before: { dueDate: '2024-07-15' }, after: { dueDate: '2024-07-17', reason: '客户需求调整', delayCode: 'requirement_change' } });
     expect(historySentences(moved, context('zh-CN'))).toEqual(['设计部陈设计师 将“设计部完成发布会主视觉初稿”的截止时间从 7月15日 改为 7月17日，原因：需求变更，客户需求调整']);

@@ -160,6 +160,28 @@ function actionItemSentences(e: HistoryEvent, actor: string, before: Values, aft
   }
 }
 
+/** A part of the record brought in from a template workbook: one sentence, not a line per field. */
+function importedSentence(e: HistoryEvent, actor: string, after: Values, ctx: HistoryContext): string {
+  const { t } = ctx;
+  const quoted = (text: string) => t('history.quoted', { text });
+  switch (e.entityType) {
+    case 'collaboration':
+      return t('history.importedRecord', { actor });
+    case 'meeting':
+      return t('history.importedPart', { actor, what: str(after.title) ? quoted(str(after.title)) : t('history.aMeeting') });
+    case 'topic':
+      return t('history.importedPart', { actor, what: e.restricted ? t('history.restrictedTopic') : str(after.title) ? quoted(str(after.title)) : t('history.aTopic') });
+    case 'action_item':
+      return t('history.importedPart', { actor, what: e.restricted ? t('history.restrictedItem') : str(after.description) ? quoted(str(after.description)) : t('history.anItem') });
+    case 'progress_update':
+      return t('history.importedPart', { actor, what: t('history.aProgressUpdate') });
+    case 'remark':
+      return t('history.importedPart', { actor, what: t('history.aRemark') });
+    default:
+      return t('history.generic', { actor });
+  }
+}
+
 /**
  * An audit event as sentences in the UI language: "陈设计师 将“主视觉设计”的截止时间从 7月15日 改为
  * 7月17日，原因：客户需求调整". One sentence per changed field; events about sensitive content the
@@ -169,6 +191,7 @@ export function historySentences(event: HistoryEvent, ctx: HistoryContext): stri
   const actor = event.actor?.name ?? ctx.t('history.system');
   const before = (event.before ?? {}) as Values;
   const after = (event.after ?? {}) as Values;
+  if (event.action === 'imported') return [importedSentence(event, actor, after, ctx)];
   switch (event.entityType) {
     case 'collaboration':
       return collaborationSentences(event, actor, before, after, ctx);
