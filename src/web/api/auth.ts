@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { notifyManager, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from './client.ts';
 import type { LoginResult, Me } from './types.ts';
 import { savablePreferences, type PreferencesAnswer } from './preferences.ts';
@@ -52,8 +52,12 @@ export function useLogout() {
     mutationFn: () => api.post<void>('/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
-      queryClient.setQueryData(meKey, null);
+      // One batch, "signed out" first: the pages behind sign-in unmount before any of them re-renders
+      // without a user (useCurrentUser would throw).
+      notifyManager.batch(() => {
+        queryClient.setQueryData(meKey, null);
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+      });
     },
   });
 }
