@@ -40,7 +40,10 @@ describeInBrowser('archive', (e2e) => {
     await page.getByRole('heading', { name: /^2024 年第 2 季度 · \d+ 个项目$/, level: 3 }).waitFor();
     const card = page.getByRole('link', { name: `2024-Q2-${TOPIC}` });
     await card.waitFor();
-    await page.getByRole('button', { name: /下载全部（\.zip）/ }).first().waitFor();
+    const zip = page.locator('.ant-card', { has: card }).getByRole('button', { name: /下载全部（\.zip）/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), zip.click()]);
+    expect(download.suggestedFilename()).toBe(`2024-Q2-${TOPIC}.zip`);
+    await page.getByText(`已下载 2024-Q2-${TOPIC}.zip`, { exact: false }).waitFor();
 
     await chooseOption(page, '部门', '销售部', true);
     await page.waitForURL(/departmentId=/);

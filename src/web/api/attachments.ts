@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUpload } from './client.ts';
+import { api } from './client.ts';
+import { apiUpload } from './transfer.ts';
 
 /** A file attached to an action item (交付成果): its bytes are at GET /attachments/:id. */
 export type Attachment = { id: string; fileName: string; mime: string; size: number; createdAt: string; uploadedBy: { id: string; name: string | null } };

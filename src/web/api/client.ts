@@ -134,74 +134,16 @@ export const api = {
 };
 
 /**
- * GET of a file (an export): the UI language for the server's messages, the session cookie. Resolves to
- * the Response when it is the file, so the caller can read its body as a stream (download progress);
- * a refusal is thrown as the API's error, like apiRequest's.
+ * For requests made outside apiRequest (uploads and downloads, in ./transfer.ts, outside the sign-in
+ * bundle): the headers every request carries — the UI language, and on writes the CSRF token, fetched
+ * first when the session has none yet — and the hook for a 401.
  */
-export async function apiDownload(path: string, query?: RequestOptions['query'], signal?: AbortSignal): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(withQuery(BASE + path, query), {
-      headers: { 'accept-language': session.language },
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : String(cause));
-  }
-  if (response.ok) return response;
-  const error = toApiError(response.status, await response.json().catch(() => null));
-  if (error.status === 401) session.onUnauthenticated();
-  throw error;
-}
-
-export type UploadOptions = { query?: RequestOptions['query']; onProgress?: (sent: number, total: number) => void; signal?: AbortSignal };
-
-/**
- * POSTs multipart form data (a file) as the signed-in browser, with the CSRF token, reporting how much
- * of it has gone out (fetch cannot tell upload progress, XMLHttpRequest can). Errors as apiRequest's.
- */
-export async function apiUpload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
-  if (!session.csrfToken) await refreshCsrfToken();
-  try {
-    return await sendForm<T>(path, form, options);
-  } catch (error) {
-    if (!isApiError(error, 'CSRF_FAILED')) throw error;
-    await refreshCsrfToken();
-    return sendForm<T>(path, form, options);
-  }
-}
-
-function sendForm<T>(path: string, form: FormData, options: UploadOptions): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', withQuery(BASE + path, options.query));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('accept-language', session.language);
-    if (session.csrfToken) xhr.setRequestHeader('x-csrf-token', session.csrfToken);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
-    };
-    xhr.onload = () => {
-      let payload: unknown = null;
-      try {
-        payload = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        payload = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
-      const error = toApiError(xhr.status, payload);
-      if (error.status === 401) session.onUnauthenticated();
-      reject(error);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network error'));
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-    if (options.signal) {
-      if (options.signal.aborted) return xhr.abort();
-      options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
-    }
-    xhr.send(form);
-  });
-}
+export const transferSession = {
+  base: BASE,
+  headers: async (write: boolean): Promise<Record<string, string>> => {
+    if (write && !session.csrfToken) await refreshCsrfToken();
+    return { 'accept-language': session.language, ...(write && session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}) };
+  },
+  refreshCsrfToken: () => refreshCsrfToken(),
+  unauthenticated: () => session.onUnauthenticated(),
+};

@@ -1,33 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiUpload } from './client.ts';
+import { apiUpload } from './transfer.ts';
 import { collaborationKeys } from './collaborations.ts';
+import type { ImportCommitResponse, ImportPreviewResponse } from '../../shared/schemas/import.ts';
 
-type Named = { id: string; name: string };
-
-export type ImportCounts = { meetings: number; topics: number; feedback: number; actionItems: number; progressUpdates: number; remarks: number };
-/** One thing in the workbook that stops (or would change) the import, where it is. */
-export type ImportProblem = { sheet: string; cell: string; field: string; code: string; message: string };
-
-/** POST /imports?mode=preview: what the workbook would create, and what is wrong with it. */
-export type ImportPreview = {
-  mode: 'preview';
-  fileName: string;
-  collaboration: {
-    topic: string;
-    goal: string;
-    scenario: string | null;
-    initiatingDepartment: Named | null;
-    participatingDepartments: Named[];
-    period: string | null;
-  };
-  counts: ImportCounts;
-  actionItems: { description: string; owner: Named | null; dueDate: string | null; deliverable: string }[];
-  problems: ImportProblem[];
-  canCommit: boolean;
-};
-
-/** POST /imports?mode=commit: the record was created, in one transaction. */
-export type ImportCommit = { mode: 'commit'; collaborationId: string; counts: ImportCounts };
+export type ImportPreview = ImportPreviewResponse;
+export type ImportCommit = ImportCommitResponse;
+export type ImportCounts = ImportPreview['counts'];
+/** One thing in the workbook that stops the import (a problem) or that the importer assumed (a note), where it is. */
+export type ImportProblem = ImportPreview['problems'][number];
 
 export type ImportUpload = { file: File; onProgress?: (sent: number, total: number) => void };
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import { queryRows, type DbOrTx } from '../client.ts';
-import { visibleCollaborationSql } from '../../policies/collaboration.ts';
+import { readsWholeOrganization, visibleCollaborationSql } from '../../policies/collaboration.ts';
 import { sensitiveVisibleSql } from '../../policies/sensitive.ts';
 import { addDays, startOfLocalDay, type CalendarDate } from '../../../domain/calendar-date.ts';
 import type { QuarterRange } from '../../../domain/period.ts';
@@ -27,6 +27,11 @@ function scopeSql(actor: Actor, scope: ReviewScope): SQL {
   return sql`(${visible} AND (c.initiating_department_id = ANY(${ids}) OR EXISTS (SELECT 1 FROM collaboration_departments x WHERE x.collaboration_id = c.id AND x.department_id = ANY(${ids}))))`;
 }
 
+/** The whole organisation for a reader of all of it: rows need no join to their collaboration to be in scope (a.org_id says it). */
+function wholeOrganization(actor: Actor, scope: ReviewScope): boolean {
+  return !scope.departmentIds && readsWholeOrganization(actor);
+}
+
 /** The quarter as instants in the organisation's time zone: [first day 00:00, day after the last 00:00). */
 function quarterInstants(quarter: QuarterRange, tz: string) {
   return { from: startOfLocalDay(quarter.start, tz).toISOString(), until: startOfLocalDay(addDays(quarter.end, 1), tz).toISOString() };
@@ -41,7 +46,7 @@ const localDay = (expr: SQL, tz: string) => sql`to_char((${expr} AT TIME ZONE ${
  */
 export async function reviewItems(db: DbOrTx, actor: Actor, scope: ReviewScope, quarter: QuarterRange, staleAfterDays: number): Promise<ReviewItemRow[]> {
   const tz = actor.settings.timeZone;
-  const { until } = quarterInstants(quarter, tz);
+  const { from, until } = quarterInstants(quarter, tz);
   const updatesFrom = startOfLocalDay(addDays(quarter.start, -staleAfterDays), tz).toISOString();
   const closedOn = sql`CASE WHEN a.status = 'done' THEN ${localDay(sql`a.completed_at`, tz)} WHEN a.status = 'cancelled' THEN ${localDay(sql`a.updated_at`, tz)} END`;
   const rows = await queryRows<{
@@ -56,18 +61,26 @@ export async function reviewItems(db: DbOrTx, actor: Actor, scope: ReviewScope, 
     updated_on: string[];
     escalated_on: string | null;
   }>(db, sql`
-    SELECT * FROM (
-      SELECT a.id, a.collaboration_id,
-        COALESCE(a.owner_department_id, (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = a.owner_id ORDER BY ud.department_id LIMIT 1)) AS department_id,
-        a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, ${localDay(sql`a.created_at`, tz)} AS created_on,
-        CASE WHEN a.status = 'done' THEN ${localDay(sql`a.completed_at`, tz)} END AS completed_on, ${closedOn} AS closed_on,
-        ${localDay(sql`a.escalated_at`, tz)} AS escalated_on,
-        ARRAY(SELECT DISTINCT ${localDay(sql`u.created_at`, tz)} FROM progress_updates u
-          WHERE u.action_item_id = a.id AND u.created_at >= ${updatesFrom}::timestamptz AND u.created_at < ${until}::timestamptz) AS updated_on
-      FROM action_items a JOIN collaborations c ON c.id = a.collaboration_id
-      WHERE a.org_id = ${actor.orgId}::uuid AND a.created_at < ${until}::timestamptz AND ${scopeSql(actor, scope)}
-    ) i
-    WHERE (i.due_date BETWEEN ${quarter.start} AND ${quarter.end}) OR i.closed_on IS NULL OR i.closed_on >= ${quarter.start}`);
+    WITH updated AS (
+      SELECT u.action_item_id, array_agg(DISTINCT ${localDay(sql`u.created_at`, tz)}) AS days FROM progress_updates u
+      WHERE u.org_id = ${actor.orgId}::uuid AND u.created_at >= ${updatesFrom}::timestamptz AND u.created_at < ${until}::timestamptz
+      GROUP BY u.action_item_id
+    )
+    SELECT a.id, a.collaboration_id,
+      COALESCE(a.owner_department_id, (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = a.owner_id ORDER BY ud.department_id LIMIT 1)) AS department_id,
+      a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, ${localDay(sql`a.created_at`, tz)} AS created_on,
+      CASE WHEN a.status = 'done' THEN ${localDay(sql`a.completed_at`, tz)} END AS completed_on, ${closedOn} AS closed_on,
+      ${localDay(sql`a.escalated_at`, tz)} AS escalated_on,
+      coalesce(updated.days, ARRAY[]::text[]) AS updated_on
+    FROM action_items a ${wholeOrganization(actor, scope) ? sql`` : sql`JOIN collaborations c ON c.id = a.collaboration_id`}
+      LEFT JOIN updated ON updated.action_item_id = a.id
+    WHERE a.org_id = ${actor.orgId}::uuid AND a.created_at < ${until}::timestamptz ${wholeOrganization(actor, scope) ? sql`` : sql`AND ${scopeSql(actor, scope)}`}
+      -- Due in the quarter, or not closed before it started (closed on or after its first local day, or still open),
+      -- each as a condition an index answers (the local-date test on closed_on could only be checked row by row).
+      AND (a.due_date BETWEEN ${quarter.start}::date AND ${quarter.end}::date
+        OR a.status IN ('todo', 'in_progress', 'blocked')
+        OR (a.status = 'done' AND (a.completed_at >= ${from}::timestamptz OR a.completed_at IS NULL))
+        OR (a.status = 'cancelled' AND a.updated_at >= ${from}::timestamptz))`);
   return rows.map((r) => ({
     id: r.id,
     collaborationId: r.collaboration_id,
@@ -129,10 +142,11 @@ function quarterTopicsSql(actor: Actor, scope: ReviewScope, quarter: QuarterRang
 
 function quarterUpdatesSql(actor: Actor, scope: ReviewScope, quarter: QuarterRange) {
   const { from, until } = quarterInstants(quarter, actor.settings.timeZone);
+  const whole = wholeOrganization(actor, scope);
   return {
-    from: sql`progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN collaborations c ON c.id = a.collaboration_id`,
+    from: sql`progress_updates u JOIN action_items a ON a.id = u.action_item_id ${whole ? sql`` : sql`JOIN collaborations c ON c.id = a.collaboration_id`}`,
     where: sql`u.org_id = ${actor.orgId}::uuid AND u.created_at >= ${from}::timestamptz AND u.created_at < ${until}::timestamptz
-      AND ${sensitiveVisibleSql(actor, 'a')} AND ${scopeSql(actor, scope)}`,
+      AND ${sensitiveVisibleSql(actor, 'a')}${whole ? sql`` : sql` AND ${scopeSql(actor, scope)}`}`,
   };
 }
 

@@ -41,8 +41,8 @@ export function ExportMenu({ choices, label, buttonProps }: { choices: DownloadC
           },
         }}
       >
-        <Button icon={<DownloadOutlined />} loading={download.busy} {...buttonProps}>
-          {label ?? t('export.button')} <DownOutlined />
+        <Button icon={<DownloadOutlined aria-hidden />} loading={download.busy} {...buttonProps}>
+          {label ?? t('export.button')} <DownOutlined aria-hidden />
         </Button>
       </Dropdown>
     </WithStatus>
@@ -54,7 +54,7 @@ export function DownloadButton({ request, children, buttonProps }: { request: Do
   const download = useDownload();
   return (
     <WithStatus download={download}>
-      <Button icon={<DownloadOutlined />} loading={download.busy} onClick={() => void download.start(request)} {...buttonProps}>
+      <Button icon={<DownloadOutlined aria-hidden />} loading={download.busy} onClick={() => void download.start(request)} {...buttonProps}>
         {children}
       </Button>
     </WithStatus>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiDownload, type RequestOptions } from '../../api/client.ts';
+import type { RequestOptions } from '../../api/client.ts';
+import { apiDownload } from '../../api/transfer.ts';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { fileNameFromDisposition } from './content-disposition.ts';
 import { transferErrorText } from './transfer-error.ts';

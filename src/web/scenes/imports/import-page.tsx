@@ -7,22 +7,23 @@ import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useFormat } from '../../hooks/use-format.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { transferErrorText } from '../../components/transfer/transfer-error.ts';
+import { CollaborationStatusTag, HealthTag } from '../../components/tags.tsx';
 import { isValidCalendarDate } from '../../../domain/calendar-date.ts';
 import { problemsFromError } from './import-problems.ts';
 
 /** The largest workbook the server reads. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-function ProblemsList({ problems }: { problems: ImportProblem[] }) {
+function FindingsList({ problems, label }: { problems: ImportProblem[]; label: string }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   if (isMobile) {
     return (
-      <ul aria-label={t('import.problems')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {problems.map((p, i) => (
           <li key={i} style={{ padding: '8px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
             <Space size={[4, 4]} wrap>
-              <Tag color="red">{t('import.at', { sheet: p.sheet, cell: p.cell })}</Tag>
+              <Tag color="red">{p.cell ? t('import.at', { sheet: p.sheet, cell: p.cell }) : p.sheet}</Tag>
               {p.field && <Typography.Text type="secondary">{p.field}</Typography.Text>}
             </Space>
             <div style={{ overflowWrap: 'anywhere' }}>{p.message}</div>
@@ -33,14 +34,14 @@ function ProblemsList({ problems }: { problems: ImportProblem[] }) {
   }
   return (
     <Table<ImportProblem>
-      aria-label={t('import.problems')}
+      aria-label={label}
       size="small"
       rowKey={(p) => `${p.sheet}!${p.cell}:${p.code}:${p.field}`}
       dataSource={problems}
       pagination={problems.length > 20 ? { pageSize: 20 } : false}
       columns={[
         { title: t('import.sheet'), dataIndex: 'sheet', width: 140 },
-        { title: t('import.cell'), dataIndex: 'cell', width: 90, render: (cell: string) => <Tag color="red">{cell}</Tag> },
+        { title: t('import.cell'), dataIndex: 'cell', width: 90, render: (cell: string) => (cell ? <Tag color="red">{cell}</Tag> : '–') },
         { title: t('import.field'), dataIndex: 'field', width: 140 },
         { title: t('import.message'), dataIndex: 'message' },
       ]}
@@ -71,18 +72,37 @@ function ActionItemsPreview({ items }: { items: ImportPreview['actionItems'] }) 
     <Table
       aria-label={t('import.actionItems')}
       size="small"
-      rowKey={(_, i) => String(i)}
+      rowKey="number"
       dataSource={items}
       pagination={items.length > 20 ? { pageSize: 20 } : false}
       columns={[
         { title: t('import.itemDescription'), dataIndex: 'description' },
         { title: t('import.itemOwner'), key: 'owner', width: 140, render: (_, item) => item.owner?.name ?? <Typography.Text type="danger">{t('import.noOwner')}</Typography.Text> },
-        { title: t('import.itemDue'), key: 'due', width: 120, render: (_, item) => due(item.dueDate) },
+        { title: t('import.itemDue'), key: 'due', width: 140, render: (_, item) => <span style={{ whiteSpace: 'nowrap' }}>{due(item.dueDate)}</span> },
         { title: t('import.itemDeliverable'), dataIndex: 'deliverable' },
       ]}
     />
   );
 }
+
+function MeetingsPreview({ meetings }: { meetings: ImportPreview['meetings'] }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  return (
+    <ul aria-label={t('import.meetings')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {meetings.map((m) => (
+        <li key={m.number} style={{ padding: '6px 0', borderBottom: '1px solid rgba(5,5,5,0.06)', overflowWrap: 'anywhere' }}>
+          <span style={{ fontWeight: 500 }}>{m.title || t('import.meetingN', { n: m.number })}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
+            {format.timeRange(m.plannedStart, m.plannedEnd)} · {t(`import.minutes.${m.minutesStatus}`)} · {t('import.topicsCount', { count: m.topics })}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const SCENARIO_KEYS = ['major_project', 'problem_solving', 'routine_alignment', 'urgent_task'] as const;
 
 function PreviewView({ preview, problems }: { preview: ImportPreview; problems: ImportProblem[] }) {
   const { t } = useI18n();
@@ -97,12 +117,14 @@ function PreviewView({ preview, problems }: { preview: ImportPreview; problems: 
           items={[
             { key: 'topic', label: t('import.topic'), children: c.topic || '–', span: { xs: 1, sm: 1, md: 2 } },
             { key: 'goal', label: t('import.goal'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.goal || '–'}</span>, span: { xs: 1, sm: 1, md: 2 } },
-            { key: 'scenario', label: t('import.scenario'), children: c.scenario && ['major_project', 'problem_solving', 'routine_alignment', 'urgent_task'].includes(c.scenario) ? t(`scenario.${c.scenario as 'major_project'}`) : (c.scenario ?? '–') },
-            { key: 'period', label: t('import.period'), children: c.period ?? '–' },
+            { key: 'scenario', label: t('import.scenario'), children: c.scenario && (SCENARIO_KEYS as readonly string[]).includes(c.scenario) ? t(`scenario.${c.scenario}`) : '–' },
+            { key: 'period', label: t('import.period'), children: c.period ?? t('import.periodFromMeetings') },
             { key: 'initiating', label: t('import.initiating'), children: c.initiatingDepartment?.name ?? '–' },
+            { key: 'owner', label: t('import.owner'), children: c.owner?.name ?? '–' },
             {
               key: 'participating',
               label: t('import.participating'),
+              span: { xs: 1, sm: 1, md: 2 },
               children: c.participatingDepartments.length ? (
                 <Space size={[4, 4]} wrap>
                   {c.participatingDepartments.map((d) => (
@@ -113,6 +135,7 @@ function PreviewView({ preview, problems }: { preview: ImportPreview; problems: 
                 '–'
               ),
             },
+            { key: 'status', label: t('import.status'), children: <Space size={4}><CollaborationStatusTag status={c.status === 'archived' ? 'completed' : c.status} archived={c.status === 'archived'} /><HealthTag health={c.health} /></Space> },
           ]}
         />
         <Row gutter={[16, 12]} style={{ marginTop: 12 }}>
@@ -134,7 +157,20 @@ function PreviewView({ preview, problems }: { preview: ImportPreview; problems: 
       </Card>
       {problems.length > 0 && (
         <Card title={t('import.problemsTitle', { count: problems.length })} size="small">
-          <ProblemsList problems={problems} />
+          <FindingsList problems={problems} label={t('import.problems')} />
+        </Card>
+      )}
+      {preview.notes.length > 0 && (
+        <Card title={t('import.notesTitle', { count: preview.notes.length })} size="small">
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            {t('import.notesHint')}
+          </Typography.Paragraph>
+          <FindingsList problems={preview.notes} label={t('import.notes')} />
+        </Card>
+      )}
+      {preview.meetings.length > 0 && (
+        <Card title={t('import.meetingsTitle', { count: preview.meetings.length })} size="small">
+          <MeetingsPreview meetings={preview.meetings} />
         </Card>
       )}
       <Card title={t('import.actionItemsTitle', { count: preview.actionItems.length })} size="small">
