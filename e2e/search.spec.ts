@@ -49,7 +49,7 @@ describeInBrowser('search', (e2e) => {
     await page.goto('/search?q=预算');
     await page.getByRole('heading', { name: '搜索', level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
-    const text = await page.getByRole('main').last().innerText();
+    const text = await page.getByRole('main').innerText();
     expect(text).not.toContain('发布会预算分配');
     expect(text).not.toContain('50万');
     expect(text).not.toContain('推广投放');

@@ -149,14 +149,28 @@ describe('frequentPhrases', () => {
   it('surfaces a phrase repeated across texts once, with where it came from', () => {
     const phrases = frequentPhrases(texts);
     expect(phrases[0]).toEqual({ phrase: '需求传递不清晰', count: 3, refs: ['t0', 't1', 't2'] });
-    expect(phrases.map((p) => p.phrase)).toEqual(['需求传递不清晰', 'crm', '接口', '预算']);
+    expect(phrases.map((p) => p.phrase)).toEqual(['需求传递不清晰', '延期', 'crm', '接口', '预算']);
     // No fragment of the phrase is listed on its own.
     expect(phrases.some((p) => p.phrase !== '需求传递不清晰' && '需求传递不清晰'.includes(p.phrase))).toBe(false);
   });
 
+  it('counts one problem stated in different words across records as one, ahead of mere subjects', () => {
+    const reworded = [
+      '研发部反馈需求传递不清晰',
+      '需求没有传达清楚，返工两次',
+      '设计部：需求说明不明确',
+      '需求描述模糊，客户希望尽快',
+      '客户希望增加预算',
+    ].map((text, i) => ({ text, ref: `r${i}` }));
+    const phrases = frequentPhrases(reworded);
+    expect(phrases[0]).toEqual({ phrase: '需求传递不清晰', count: 4, refs: ['r0', 'r1', 'r2', 'r3'] });
+    expect(phrases.map((p) => p.phrase)).not.toContain('客户希望');
+    expect(phrases.map((p) => p.phrase)).not.toContain('希望');
+  });
+
   it('drops stop words and grams edged by particles, and caps the list', () => {
     const phrases = frequentPhrases([{ text: '我们的问题', ref: 1 }, { text: '我们的问题', ref: 2 }]);
-    expect(phrases.map((p) => p.phrase)).toEqual(['我们的问题']);
+    expect(phrases.map((p) => p.phrase)).toEqual([]);
     expect(frequentPhrases(texts, 2)).toHaveLength(2);
     expect(frequentPhrases([{ text: '需求', ref: 1 }])).toEqual([]);
   });

@@ -156,16 +156,39 @@ export type ProblemText<Ref> = { text: string; ref: Ref };
 export type FrequentPhrase<Ref> = { phrase: string; count: number; refs: Ref[] };
 
 /** Words that say nothing about a problem on their own; a phrase that is one of them, or starts or ends with a particle, is dropped. */
-const STOP_PHRASES = new Set(['我们', '他们', '你们', '这个', '那个', '一个', '没有', '已经', '需要', '可以', '进行', '目前', '问题', '情况', '部门', '因为', '所以', '但是', '如果', '还是', '就是', '以及', '对于', '关于', '什么', '现在']);
+const STOP_PHRASES = new Set([
+  ...['我们', '他们', '你们', '这个', '那个', '一个', '没有', '已经', '需要', '可以', '进行', '目前', '问题', '情况', '部门', '因为', '所以', '但是'],
+  ...['如果', '还是', '就是', '以及', '对于', '关于', '什么', '现在', '希望', '建议', '认为', '表示', '觉得', '确认', '同意', '反馈', '要求', '提供'],
+  ...['完成', '时间', '工作', '项目', '相关', '方面', '支持', '配合', '安排', '尽快', '及时', '客户', '一下', '这次', '本次', '后续'],
+]);
+/**
+ * The same problem said in other words, rewritten to one wording before counting, so "需求没有传达清楚",
+ * "需求说明不明确" and "需求描述模糊" all count as 需求传递不清晰. Applied in order.
+ */
+const SAME_PROBLEM: [RegExp, string][] = [
+  [/(?:没有|没|未能|未)(说|讲|写|传达|传递|同步|沟通|描述|交代)?(?:清楚|明确|清晰|明白)/gu, '$1不清晰'],
+  [/不(?:清楚|明确|明晰|明白)|模糊|含糊/gu, '不清晰'],
+  [/传达|转达|同步|说明|描述|交代/gu, '传递'],
+  [/推迟|延迟|延误|滞后|拖延/gu, '延期'],
+  [/(?:预算|经费|资金)(?:不够|紧张|短缺)|经费不足|资金不足/gu, '预算不足'],
+  [/需求(?:变化|改动|调整|反复)/gu, '需求变更'],
+];
+/** A phrase with one of these says something went wrong; such phrases rank before mere subjects (预算, CRM). */
+const PROBLEM_CUES = /[不未没缺晚慢错漏难乱差超误阻卡]|延期|变更|冲突|风险|返工|重复|遗漏|瓶颈/u;
 const EDGE_PARTICLES = new Set([...'的了和与及或在是对把被也都就还而且但着过吗呢吧啊']);
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 12;
 /** Each text is mined up to this many characters: feedback and reasons state their point early. */
 const MAX_TEXT = 300;
 
-/** Not a stop word, and neither starts nor ends with a particle (的, 了, 和 …). */
+const STOP_PATTERN = new RegExp([...STOP_PHRASES].join('|'), 'gu');
+
+/**
+ * Says something of its own — at least two characters that are neither stop words nor particles, so not
+ * 客户希望 nor 们的问题 — and neither starts nor ends with a particle (的, 了, 和 …).
+ */
 function isPhraseShaped(gram: string): boolean {
-  if (STOP_PHRASES.has(gram)) return false;
+  if (Array.from(gram.replace(STOP_PATTERN, '')).filter((c) => !EDGE_PARTICLES.has(c)).length < 2) return false;
   const chars = Array.from(gram);
   return !EDGE_PARTICLES.has(chars[0]!) && !EDGE_PARTICLES.has(chars.at(-1)!);
 }
@@ -176,9 +199,14 @@ function sharesBigram(a: string, b: string): boolean {
   return false;
 }
 
+/** One wording per problem (SAME_PROBLEM). */
+export function normaliseProblemText(text: string): string {
+  return SAME_PROBLEM.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
 /** Runs of Chinese characters, and ASCII words of three letters or more (lower-cased), in one text. */
 function runs(text: string): { cjk: string[]; words: string[] } {
-  const sample = text.slice(0, MAX_TEXT);
+  const sample = normaliseProblemText(text.slice(0, MAX_TEXT));
   return {
     cjk: sample.match(/[\u3400-\u9fff\uf900-\ufaff]+/gu) ?? [],
     words: (sample.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []),
@@ -190,7 +218,9 @@ function runs(text: string): { cjk: string[]; words: string[] } {
  * n-gram of 2–12 characters and every ASCII word is counted once per text; phrases found in at least two
  * texts are kept, minus stop words and grams that begin or end with a particle; a phrase is dropped when a
  * longer kept phrase containing it occurs in exactly as many texts (it is only ever part of that one).
- * Ranked by the number of texts, then longer first; each phrase carries the refs of the texts it came from.
+ * Texts are first rewritten to one wording per problem (normaliseProblemText). Phrases that state a problem
+ * (PROBLEM_CUES) come first, then by the number of texts, then longer first; each phrase carries the refs
+ * of the texts it came from.
  */
 export function frequentPhrases<Ref>(texts: ProblemText<Ref>[], limit = 10, maxRefs = 10): FrequentPhrase<Ref>[] {
   const found = new Map<string, { count: number; docs: number[] }>();
@@ -218,13 +248,14 @@ export function frequentPhrases<Ref>(texts: ProblemText<Ref>[], limit = 10, maxR
   const subsumed = new Set<string>();
   for (const [gram, entry] of found) {
     const chars = Array.from(gram);
-    if (entry.count < 2 || chars.length <= MIN_LENGTH || !isPhraseShaped(gram)) continue;
+    if (entry.count < 2 || chars.length <= MIN_LENGTH) continue;
     for (const part of [chars.slice(1).join(''), chars.slice(0, -1).join('')]) {
       if (found.get(part)?.count === entry.count) subsumed.add(part);
     }
   }
   const kept = [...found].filter(([gram, entry]) => entry.count >= 2 && !subsumed.has(gram) && isPhraseShaped(gram));
-  kept.sort((a, b) => b[1].count - a[1].count || Array.from(b[0]).length - Array.from(a[0]).length || (a[0] < b[0] ? -1 : 1));
+  const cue = (gram: string) => (PROBLEM_CUES.test(gram) ? 1 : 0);
+  kept.sort((a, b) => cue(b[0]) - cue(a[0]) || b[1].count - a[1].count || Array.from(b[0]).length - Array.from(a[0]).length || (a[0] < b[0] ? -1 : 1));
   // Overlapping windows of one long sentence repeated verbatim come from the very same texts: keep the first.
   const chosen: typeof kept = [];
   for (const entry of kept) {

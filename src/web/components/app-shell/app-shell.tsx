@@ -92,12 +92,13 @@ export function AppShell() {
             <UserMenu />
           </Layout.Header>
           <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-            <main style={{ maxWidth: 1200, margin: '0 auto' }}>
+            {/* Layout.Content is the page's one <main> landmark. */}
+            <div style={{ maxWidth: 1200, margin: '0 auto' }}>
               <ScrollToHash />
               <Suspense fallback={<PageLoading />}>
                 <Outlet />
               </Suspense>
-            </main>
+            </div>
           </Layout.Content>
         </Layout>
       </Layout>
