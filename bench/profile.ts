@@ -24,6 +24,7 @@ const cluster = await startCluster(`pg-${scaleLabel(items)}`);
 const url = cluster.url(BENCH_DATABASE);
 const floorDb = await openFloorDb({ url }, 2);
 const database = await openDatabase({ url, poolSize: 4 });
+await database.migrate();
 const app = await buildApp({ database, webRoot: false });
 await app.ready();
 const client = new pg.Client({ connectionString: url });

@@ -33,6 +33,9 @@ export type RouteResult = {
   floorP99Ms?: number;
   floorRps?: number;
   floorRatio?: number;
+  /** One request at a time (a single user on an otherwise idle server): what the route costs without queueing. */
+  serialP50Ms?: number;
+  serialP99Ms?: number;
   /** Whether the floor returned the same ids, in the same order, as the API (checked once before measuring). */
   floorMatches?: boolean;
   floorMismatch?: string;
@@ -40,7 +43,7 @@ export type RouteResult = {
   floorFirstError?: string;
 };
 
-export type MeasureOptions = { concurrency: number; durationMs: number; warmMs: number; log: (line: string) => void };
+export type MeasureOptions = { concurrency: number; durationMs: number; warmMs: number; coldStarts: number; log: (line: string) => void };
 
 export type BackendResult = {
   backend: Backend;
@@ -79,10 +82,10 @@ export async function measureBackend(backend: Backend, items: number, options: M
 
     const coldStarts: number[] = [];
     let server: ServerProcess | undefined;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < options.coldStarts; k++) {
       server = await startServerProcess('url' in target ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir });
       coldStarts.push(server.coldStartMs);
-      if (k < 2) await server.stop();
+      if (k < options.coldStarts - 1) await server.stop();
     }
     const sorted = [...coldStarts].sort((a, b) => a - b);
     log(`cold start: ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
@@ -111,8 +114,9 @@ export async function measureBackend(backend: Backend, items: number, options: M
         };
         await runLoad(task, { concurrency: options.concurrency, durationMs: options.warmMs });
         const result = await runLoad(task, { concurrency: options.concurrency, durationMs: options.durationMs });
-        routes[spec.name] = { kind: spec.kind, ...result };
-        log(`${spec.name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}`);
+        const serial = await runLoad(task, { concurrency: 1, durationMs: options.durationMs / 3, maxCount: 200 });
+        routes[spec.name] = { kind: spec.kind, ...result, serialP50Ms: serial.p50Ms, serialP99Ms: serial.p99Ms };
+        log(`${spec.name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}; one at a time p50 ${serial.p50Ms} ms, p99 ${serial.p99Ms} ms`);
       }
     } finally {
       await running.stop();
@@ -167,7 +171,7 @@ export async function measureBackend(backend: Backend, items: number, options: M
         backend,
         items,
         seed: seeded.report,
-        coldStartMs: round(sorted[1]!),
+        coldStartMs: round(sorted[Math.floor(sorted.length / 2)]!),
         coldStartRunsMs: coldStarts.map(round),
         routes,
         sweep: { firstMs: round(first.ms), firstRaised: Object.fromEntries(Object.entries(first.report).filter(([, n]) => n > 0)), escalationsRun, steadyRunsMs: steady.map(round) },

@@ -57,6 +57,7 @@ export function latestJson(pgResult: BackendResult, pgliteResult: BackendResult 
         p99Ms: r.p99Ms,
         rps: r.rps,
         ...(r.floorP99Ms !== undefined ? { floorP99Ms: r.floorP99Ms, floorRatio: r.floorRatio, floorMatches: r.floorMatches ?? null } : {}),
+        ...(r.serialP99Ms !== undefined ? { oneAtATimeP50Ms: r.serialP50Ms, oneAtATimeP99Ms: r.serialP99Ms } : {}),
         count: r.count,
         errors: r.errors,
         meetsTarget: verdict(name, r).ok,
@@ -105,14 +106,14 @@ export function latestMarkdown(pg: BackendResult, pglite: BackendResult | undefi
     `(${pg.seed.totalRows.toLocaleString('en')} rows in all, 50 small companies beside it), seeded at ${pg.seed.rowsPerSecond.toLocaleString('en')} rows/s (${Math.round(pg.seed.seconds)} s incl. ${Math.round(pg.seed.indexSeconds)} s of index builds).`, '');
   lines.push(`Signed in as a department member (not admin): ${pg.fixtures.visibleCollaborations.toLocaleString('en')} collaborations visible, ${pg.fixtures.memberOpenItems} open items of their own; review of ${pg.fixtures.quarter}.`, '');
   lines.push(`Cold start (spawn → first answered request, median of 3): PostgreSQL **${fmt(pg.coldStartMs, 0)} ms**${pglite ? `, PGlite **${fmt(pglite.coldStartMs, 0)} ms** (${pglite.seed.plan.items.toLocaleString('en')} items)` : ''} — target ≤ 2,000 ms.`, '');
-  lines.push('| route | kind | p50 ms | p99 ms | rps | floor p99 ms | ours / floor | floor same rows | target | met | PGlite p99 ms | PGlite / PG |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|:-:|---|:-:|---:|---:|');
+  lines.push('| route | kind | p50 ms | p99 ms | rps | floor p99 ms | ours / floor | floor same rows | one at a time p50 / p99 ms | target | met | PGlite p99 ms | PGlite / PG |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|:-:|---:|---|:-:|---:|---:|');
   for (const [name, r] of Object.entries(pg.routes)) {
     const v = verdict(name, r);
     const lite = pglite?.routes[name];
     const comparable = lite && pglite!.seed.plan.items === pg.seed.plan.items;
     lines.push(
-      `| ${name} | ${r.kind} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.kind === 'sweep' ? '–' : r.rps} | ${fmt(r.floorP99Ms)} | ${fmt(r.floorRatio, 2)} | ${r.floorMatches === undefined ? '–' : r.floorMatches ? 'yes' : 'NO'} | ${v.target} | ${v.ok ? 'yes' : '**no**'} | ${fmt(lite?.p99Ms)} | ${comparable ? fmt(lite.p99Ms / r.p99Ms, 2) : '–'} |`,
+      `| ${name} | ${r.kind} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.kind === 'sweep' ? '–' : r.rps} | ${fmt(r.floorP99Ms)} | ${fmt(r.floorRatio, 2)} | ${r.floorMatches === undefined ? '–' : r.floorMatches ? 'yes' : 'NO'} | ${r.serialP99Ms === undefined ? '–' : `${fmt(r.serialP50Ms)} / ${fmt(r.serialP99Ms)}`} | ${v.target} | ${v.ok ? 'yes' : '**no**'} | ${fmt(lite?.p99Ms)} | ${comparable ? fmt(lite.p99Ms / r.p99Ms, 2) : '–'} |`,
     );
   }
   lines.push('');

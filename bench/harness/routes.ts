@@ -213,16 +213,23 @@ function reviewFloor(who: Person, quarter: string, departmentIds: string[] | nul
     ? sql`${visible(who)} AND (c.initiating_department_id = ANY(${departmentIds}::uuid[]) OR EXISTS (SELECT 1 FROM collaboration_departments x WHERE x.collaboration_id = c.id AND x.department_id = ANY(${departmentIds}::uuid[])))`
     : visible(who);
   const day = (expr: string) => raw(`to_char((${expr} AT TIME ZONE '${TZ}')::date, 'YYYY-MM-DD')`);
+  // A reader of the whole organisation: rows are in scope by their own org_id, no join to collaborations needed.
+  const whole = departmentIds === null && (who.role === 'admin' || who.role === 'pmo');
   const items = sql`
-    SELECT * FROM (
-      SELECT a.id, a.collaboration_id, COALESCE(a.owner_department_id, (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = a.owner_id ORDER BY ud.department_id LIMIT 1)) AS department_id,
-        a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, ${day('a.created_at')} AS created_on,
-        CASE WHEN a.status = 'done' THEN ${day('a.completed_at')} END AS completed_on,
-        CASE WHEN a.status = 'done' THEN ${day('a.completed_at')} WHEN a.status = 'cancelled' THEN ${day('a.updated_at')} END AS closed_on,
-        ARRAY(SELECT DISTINCT ${day('u.created_at')} FROM progress_updates u WHERE u.action_item_id = a.id AND u.created_at >= ${b.updatesFrom}::timestamptz AND u.created_at < ${b.until}::timestamptz) AS updated_on
-      FROM action_items a JOIN collaborations c ON c.id = a.collaboration_id
-      WHERE a.org_id = ${who.orgId} AND a.created_at < ${b.until}::timestamptz AND ${scope}
-    ) i WHERE (i.due_date BETWEEN ${b.start} AND ${b.end}) OR i.closed_on IS NULL OR i.closed_on >= ${b.start}`;
+    WITH updated AS (
+      SELECT u.action_item_id, array_agg(DISTINCT ${day('u.created_at')}) AS days FROM progress_updates u
+      WHERE u.org_id = ${who.orgId} AND u.created_at >= ${b.updatesFrom}::timestamptz AND u.created_at < ${b.until}::timestamptz GROUP BY u.action_item_id
+    )
+    SELECT a.id, a.collaboration_id, COALESCE(a.owner_department_id, (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = a.owner_id ORDER BY ud.department_id LIMIT 1)) AS department_id,
+      a.status, to_char(a.due_date, 'YYYY-MM-DD') AS due_date, ${day('a.created_at')} AS created_on,
+      CASE WHEN a.status = 'done' THEN ${day('a.completed_at')} END AS completed_on,
+      CASE WHEN a.status = 'done' THEN ${day('a.completed_at')} WHEN a.status = 'cancelled' THEN ${day('a.updated_at')} END AS closed_on,
+      ${day('a.escalated_at')} AS escalated_on, coalesce(updated.days, ARRAY[]::text[]) AS updated_on
+    FROM action_items a ${whole ? raw('') : raw('JOIN collaborations c ON c.id = a.collaboration_id')} LEFT JOIN updated ON updated.action_item_id = a.id
+    WHERE a.org_id = ${who.orgId} AND a.created_at < ${b.until}::timestamptz AND ${whole ? raw('TRUE') : scope}
+      AND (a.due_date BETWEEN ${b.start}::date AND ${b.end}::date OR a.status IN ${OPEN}
+        OR (a.status = 'done' AND (a.completed_at >= ${b.from}::timestamptz OR a.completed_at IS NULL))
+        OR (a.status = 'cancelled' AND a.updated_at >= ${b.from}::timestamptz))`;
   const meetings = sql`
     SELECT m.id, m.collaboration_id, c.initiating_department_id AS department_id, m.minutes_status = 'published' AS published, m.published_late
     FROM meetings m JOIN collaborations c ON c.id = m.collaboration_id
@@ -234,8 +241,8 @@ function reviewFloor(who: Person, quarter: string, departmentIds: string[] | nul
     SELECT x.tag, count(DISTINCT t.id)::int AS count, (array_agg(DISTINCT t.id::text || ' ' || t.meeting_id::text))[1:10] AS refs
     FROM ${topicsOfQuarter} CROSS JOIN LATERAL jsonb_array_elements_text(t.problem_tags) AS x(tag) WHERE ${topicsWhere}
     GROUP BY x.tag ORDER BY count DESC, x.tag COLLATE "C" LIMIT 10`;
-  const updatesOfQuarter = sql`progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN collaborations c ON c.id = a.collaboration_id`;
-  const updatesWhere = sql`u.org_id = ${who.orgId} AND u.created_at >= ${b.from}::timestamptz AND u.created_at < ${b.until}::timestamptz AND ${seesContent(who, 'a')} AND ${scope}`;
+  const updatesOfQuarter = whole ? raw('progress_updates u JOIN action_items a ON a.id = u.action_item_id') : raw('progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN collaborations c ON c.id = a.collaboration_id');
+  const updatesWhere = sql`u.org_id = ${who.orgId} AND u.created_at >= ${b.from}::timestamptz AND u.created_at < ${b.until}::timestamptz AND ${seesContent(who, 'a')} AND ${whole ? raw('TRUE') : scope}`;
   const delays = sql`
     SELECT u.delay_code AS code, count(*)::int AS count, (array_agg(u.id::text || ' ' || a.id::text ORDER BY u.id))[1:10] AS refs
     FROM ${updatesOfQuarter} WHERE ${updatesWhere} AND u.delay_code IS NOT NULL GROUP BY u.delay_code ORDER BY count DESC, u.delay_code COLLATE "C" LIMIT 10`;

@@ -3,6 +3,7 @@
  * PGlite folder `pglite-<scale>`, kept for later runs. Run it niced; the machine is shared.
  * Usage: node bench/seed/index.ts [postgres|pglite] [items=1000000]
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
@@ -13,6 +14,20 @@ import { seed, type SeedReport, type SqlSession } from './seed.ts';
 
 export const BENCH_PASSWORD = 'bench-password-2024';
 export const BENCH_DATABASE = 'liaison';
+
+/**
+ * "Today" of the seeded data of a scale, shared by both back ends (the first seed of the scale fixes it in
+ * bench/.data/anchor-<scale>), so PostgreSQL and PGlite hold the same rows.
+ */
+function anchorOf(items: number, given?: string): string {
+  const file = path.join(benchDataDir, `anchor-${scaleLabel(items)}`);
+  if (given) return given;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const anchor = planFor(items).anchor;
+  mkdirSync(benchDataDir, { recursive: true });
+  writeFileSync(file, anchor);
+  return anchor;
+}
 
 export type SeededPostgres = { cluster: Cluster; url: string; report: SeedReport };
 
@@ -30,7 +45,7 @@ export async function seededPostgres(items: number, anchor?: string): Promise<Se
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const report = await seed(postgresSession(client), planFor(items, anchor), { password: BENCH_PASSWORD });
+      const report = await seed(postgresSession(client), planFor(items, anchorOf(items, anchor)), { password: BENCH_PASSWORD });
       return { cluster, url, report };
     } finally {
       await client.end();
@@ -48,7 +63,7 @@ export async function seededPglite(items: number, anchor?: string): Promise<{ da
   try {
     await database.migrate();
     const pglite = (database as unknown as { pglite: PGlite }).pglite;
-    const report = await seed(pgliteSession(pglite), planFor(items, anchor), { password: BENCH_PASSWORD });
+    const report = await seed(pgliteSession(pglite), planFor(items, anchorOf(items, anchor)), { password: BENCH_PASSWORD });
     return { dataDir, report };
   } finally {
     await database.close();

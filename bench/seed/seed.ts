@@ -53,12 +53,15 @@ export async function seed(session: SqlSession, plan: SeedPlan, options: { passw
   await dropSecondaryIndexes(session);
 
   const passwordHash = await hashPassword(options.password);
-  const searchTables = new Set(
-    (await session.rows<{ table_name: string }>(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'search_text'`)).map((r) => r.table_name),
-  );
+  const columns = new Map<string, Set<string>>();
+  for (const r of await session.rows<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`)) {
+    columns.set(r.table_name, (columns.get(r.table_name) ?? new Set()).add(r.column_name));
+  }
+  const columnsOf = (table: string) => columns.get(table) ?? new Set<string>();
+  const searchTables = new Set([...columns].filter(([, c]) => c.has('search_text')).map(([t]) => t));
   const [chain] = await session.rows<{ n: number }>(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'audit_event_digest'`);
   await session.exec(chainFunctionSql(Boolean(chain?.n)));
-  const steps = seedSteps(plan, passwordHash, searchTables);
+  const steps = seedSteps(plan, passwordHash, columnsOf);
   const started = performance.now();
   for (const step of steps) await runStep(session, step);
   await fillSearchIndex(session, searchTables);

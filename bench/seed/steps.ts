@@ -69,9 +69,18 @@ CREATE TABLE IF NOT EXISTS bench_seed.s_audit (LIKE public.audit_events INCLUDIN
 }
 
 /** The steps, in order; the runner skips chunks already recorded in bench_seed.done. */
-export function seedSteps(plan: SeedPlan, passwordHash: string, searchTables: ReadonlySet<string>): Step[] {
-  // The search index column (search_text, filled afterwards by search-index.ts) where the schema has it.
-  const st = (table: string) => (searchTables.has(table) ? { column: ', search_text', value: ", ''::tsvector" } : { column: '', value: '' });
+export function seedSteps(plan: SeedPlan, passwordHash: string, columnsOf: (table: string) => ReadonlySet<string>): Step[] {
+  // Columns the schema may have grown that the app's writers or triggers fill (triggers are off while
+  // seeding): the search index vector (filled afterwards by search-index.ts) and the collaboration a
+  // topic, feedback row or update belongs to (migration 0006); `c` is the staged collaboration.
+  const st = (table: string) => {
+    const has = columnsOf(table);
+    const extra = [
+      ...(has.has('search_text') ? [['search_text', "''::tsvector"]] : []),
+      ...(has.has('collaboration_id') && ['topics', 'topic_feedback', 'progress_updates'].includes(table) ? [['collaboration_id', 'c.id']] : []),
+    ];
+    return { column: extra.map(([c]) => `, ${c}`).join(''), value: extra.map(([, v]) => `, ${v}`).join('') };
+  };
   const A = `${q(plan.anchor)}::timestamptz`;
   const TZ = q(plan.timeZone);
   const today = `((${A} AT TIME ZONE ${TZ})::date)`;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerCreateAdmin } from './commands/create-admin.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerSeedDemo } from './commands/seed-demo.ts';
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerSeedDemo(program);
   registerUsersImport(program.command('users').description('manage people in bulk'));
   registerAudit(program);
+  registerBackup(program);
   return program;
 }
 

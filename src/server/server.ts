@@ -6,6 +6,8 @@ import { openDatabase, type Database } from './db/client.ts';
 import { attachmentsDirOf, loadEnv, type Env } from './env.ts';
 import { startWorker, type RunningWorker } from './jobs/worker.ts';
 import { sendSettingsFromEnv } from './notifications/send-settings.ts';
+import { askServer, controlSocketPath, startControlSocket } from './backup/control-socket.ts';
+import { writeBackup } from './backup/write-backup.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -35,9 +37,15 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startServer(env: Env = loadEnv(), options: StartOptions = {}): Promise<RunningServer> {
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   const notifications = await sendSettingsFromEnv(env, `http://localhost:${env.PORT}`);
+  // PGlite allows one process per data folder: a second server there would corrupt it.
+  const controlPath = env.DATABASE_URL ? null : controlSocketPath(env.DATA_DIR);
+  if (controlPath && (await askServer(controlPath, { command: 'ping' }, 5_000).catch(() => null))) {
+    throw new Error(`Another Liaison server is running on ${env.DATA_DIR}; stop it first (PGlite allows one process per data folder).`);
+  }
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   let app: FastifyInstance | undefined;
   let worker: RunningWorker | undefined;
+  let stopControl: (() => Promise<void>) | undefined;
   try {
     await migrateDatabase(database);
     const firstStart = await runFirstStart(database, { adminEmail: env.LIAISON_ADMIN_EMAIL, adminPassword: env.LIAISON_ADMIN_PASSWORD, demo: env.LIAISON_DEMO }, new Date());
@@ -50,9 +58,12 @@ export async function startServer(env: Env = loadEnv(), options: StartOptions = 
       attachmentsDir: attachmentsDirOf(env),
     });
     await app.listen({ port: env.PORT, host: env.HOST });
+    // `liaison backup` reaches the one process that may read a PGlite folder through this socket.
+    const attachments = app.attachments;
+    if (controlPath) stopControl = await startControlSocket(controlPath, { backup: (file) => writeBackup(database, attachments, file) });
     if (options.worker ?? true) worker = await startWorker({ database, send: notifications, logger: app.log });
     const url = env.PUBLIC_URL?.replace(/\/$/, '') ?? browserUrl(app.server.address() as AddressInfo);
-    const running = { app, database, url, close: closeOnce(app, database, async () => { await worker?.stop(); notifications.close(); }) };
+    const running = { app, database, url, close: closeOnce(app, database, async () => { await stopControl?.(); await worker?.stop(); notifications.close(); }) };
     // Before announcing the server: whoever reads the line may signal at once, and without a handler
     // yet the signal would kill the process instead of closing it.
     if (options.handleSignals ?? true) exitOnSignals(running);
@@ -62,6 +73,7 @@ export async function startServer(env: Env = loadEnv(), options: StartOptions = 
     print([`Liaison listening on ${url}`, ...(message ? [message] : [])].join('\n'));
     return running;
   } catch (error) {
+    await stopControl?.().catch(() => {});
     await worker?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});

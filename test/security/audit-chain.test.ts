@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { recordAudit } from '../../src/server/commands/audit.ts';
 import { queryRows, openDatabase, type Db } from '../../src/server/db/client.ts';
 import { GENESIS_HASH, verifyAuditChain } from '../../src/server/audit/verify-chain.ts';
@@ -155,7 +155,8 @@ describe.runIf(backendName() === 'pglite')('liaison audit verify (a process on P
 
   it('prints "audit chain intact" (exit 0), then names the first broken link after tampering (exit 1)', async () => {
     const env = { DATA_DIR: path.join(dir, 'data') };
-    const database = await openDatabase({ dataDir: env.DATA_DIR });
+    // Started from the migrated dump of test/global-setup.ts rather than a fresh initdb.
+    const database = await openDatabase({ dataDir: env.DATA_DIR, loadDataDir: new Blob([readFileSync(inject('pgliteDump')!)]) });
     let tamperedId: string;
     try {
       await migrateDatabase(database);

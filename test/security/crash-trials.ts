@@ -38,8 +38,8 @@ const PASSWORD = 'Crash-trial-2024x';
 /** A 1×1 PNG; each upload appends its own bytes after the image so every file is new content. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** Writes acknowledged before the kill is armed, so every trial kills a server that is busy writing. */
-const WARM_ACKS = 8;
-const KILL_DELAY_MS: [number, number] = [150, 1500];
+const WARM_ACKS = 10;
+const KILL_DELAY_MS: [number, number] = [300, 3000];
 const log = (line: string) => process.env.CRASH_DEBUG && process.stderr.write(`[crash] ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------------
@@ -349,8 +349,9 @@ async function runTrial(store: Store, seeded: Cast | { orgId: string; email: str
   while (tally.acked < WARM_ACKS && Date.now() - loadStart < 30_000) await sleep(20);
   const delay = randomInt(KILL_DELAY_MS[0], KILL_DELAY_MS[1]);
   await sleep(delay);
-  const ackedAtKill = tally.acked;
   server.child.kill('SIGKILL');
+  const ackedAtKill = tally.acked;
+  const counts = `remarks ${acked.remarks.length}, items ${acked.items.length}, updates ${acked.updates.length}, topics ${acked.topics.length}, attachments ${acked.attachments.length}`;
   const killedAfter = (Date.now() - loadStart) / 1000;
   await server.exited;
   stop = true;
@@ -382,7 +383,6 @@ async function runTrial(store: Store, seeded: Cast | { orgId: string; email: str
 
   problems.push(...(await checkData(store, cast, collaboration.id, acked)));
   log(`trial ${trial}: restart, stop and checks took ${((Date.now() - checkedAt) / 1000).toFixed(1)} s`);
-  const counts = `remarks ${acked.remarks.length}, items ${acked.items.length}, updates ${acked.updates.length}, topics ${acked.topics.length}, attachments ${acked.attachments.length}`;
   const summary =
     `trial ${trial} (${store.name}): SIGKILL after ${killedAfter.toFixed(2)} s of load with ${ackedAtKill} writes acknowledged (${counts}), ` +
     `${tally.lost} cut off in flight; restarted in ${restartSeconds.toFixed(1)} s`;

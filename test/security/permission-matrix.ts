@@ -18,7 +18,9 @@
  * Every actor but `an` asks twice: with a cookie session (+ X-CSRF-Token) and with a personal access
  * token (`Authorization: Bearer`). Both expect the same cell unless a row gives `tokens`. One more
  * principal, `adm!csrf`, is the admin's cookie session without the CSRF header: every non-GET route
- * answers CSRF (403 CSRF_FAILED) to it — sign-in excepted — and every GET the admin's cell.
+ * answers CSRF (403 CSRF_FAILED) to it — sign-in excepted — and every GET the admin's cell. File rows
+ * (exports) are walked with sessions only: a PDF takes over a second to render, and a token reaches a
+ * route exactly as a session does, which every other row walks.
  *
  * States of collaboration-scoped rows (the walker builds one world per state):
  *   active     C active, M's minutes a draft (its sensitive topic still lacks a feedback row)

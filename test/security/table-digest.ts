@@ -15,26 +15,36 @@ export type Digest = Map<string, string>;
 /**
  * A fingerprint of every row of every table of the app (schema `public`): per table the row count and
  * an md5 over the md5 of each row, order-independent. Two equal digests mean no row was added,
- * removed or changed in between.
+ * removed or changed in between. With `orgIds`, only those organisations' rows (tables without an
+ * `org_id` left out): for a database other tests write to at the same time.
  */
-export async function digestTables(db: Db): Promise<Digest> {
-  const tables = await tableNames(db);
-  const parts = tables.map(
-    (t) => sql`SELECT ${t}::text AS name, count(*)::text || ':' || coalesce(md5(string_agg(md5((to_jsonb(r) - ${sql.raw(`ARRAY[${skippedColumns.map((c) => `'${c}'`).join(',')}]`)})::text), '' ORDER BY md5((to_jsonb(r) - ${sql.raw(`ARRAY[${skippedColumns.map((c) => `'${c}'`).join(',')}]`)})::text))), '') AS digest FROM ${sql.identifier(t)} r`,
-  );
+export async function digestTables(db: Db, options: { orgIds?: string[] } = {}): Promise<Digest> {
+  const tables = await tableColumns(db);
+  const minus = sql.raw(`ARRAY[${skippedColumns.map((c) => `'${c}'`).join(',')}]`);
+  const row = sql`md5((to_jsonb(r) - ${minus})::text)`;
+  const ids = options.orgIds ? sql`ARRAY[${sql.join(options.orgIds.map((id) => sql`${id}::uuid`), sql`, `)}]` : null;
+  const parts = tables.flatMap(({ name, orgColumn }) => {
+    if (ids && !orgColumn) return [];
+    const where = ids ? sql`WHERE r.${sql.identifier(orgColumn!)} = ANY(${ids})` : sql``;
+    return [sql`SELECT ${name}::text AS name, count(*)::text || ':' || coalesce(md5(string_agg(${row}, '' ORDER BY ${row})), '') AS digest FROM ${sql.identifier(name)} r ${where}`];
+  });
   const rows = await queryRows<{ name: string; digest: string }>(db, sql.join(parts, sql` UNION ALL `));
   return new Map(rows.map((r) => [r.name, r.digest]));
 }
 
-let cachedTables: string[] | undefined;
-async function tableNames(db: Db): Promise<string[]> {
-  if (cachedTables) return cachedTables;
-  const rows = await queryRows<{ name: string }>(
+let cached: { name: string; orgColumn: string | null }[] | undefined;
+/** The app's tables, each with the column naming its organisation (`org_id`, or `id` for organizations). */
+async function tableColumns(db: Db) {
+  if (cached) return cached;
+  const rows = await queryRows<{ name: string; has_org: boolean }>(
     db,
-    sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    sql`SELECT t.table_name AS name, EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'org_id') AS has_org
+        FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY t.table_name`,
   );
-  cachedTables = rows.map((r) => r.name).filter((name) => !skippedTables.has(name));
-  return cachedTables;
+  cached = rows
+    .filter((r) => !skippedTables.has(r.name))
+    .map((r) => ({ name: r.name, orgColumn: r.name === 'organizations' ? 'id' : r.has_org ? 'org_id' : null }));
+  return cached;
 }
 
 /** The tables whose fingerprint differs. */

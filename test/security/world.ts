@@ -145,8 +145,13 @@ export async function buildWorld(app: FastifyInstance, markers: MarkerRegistry, 
 
   const readers = {} as Record<CollaborationState, Set<string>>;
   const readRow = matrix.find((r) => rowId(r) === 'GET /collaborations/:id')!;
+  // Besides the actors, C is read by the other members of its departments (市场部's 王助理, 销售部's 刘经理),
+  // and when org-visible by everyone in organisation A.
+  const bystanders = [a.people.recorder.id, a.people.seller.id];
+  const everyoneInA = [...Object.values(a.people).map((p) => p.id), creator.id, owner.id, host.id, recorder.id, itemOwner.id, spare.id];
   for (const state of ['active', 'published', 'archived', 'orgwide'] as const) {
-    readers[state] = new Set(actorKeys.filter((k) => k !== 'an' && k !== 'dx' && expectedOutcome(readRow, state, k, 'session') === 'OK').map((k) => usersOf[k as Exclude<ActorKey, 'an'>].id));
+    const actors = actorKeys.filter((k) => k !== 'an' && k !== 'dx' && expectedOutcome(readRow, state, k, 'session') === 'OK').map((k) => usersOf[k as Exclude<ActorKey, 'an'>].id);
+    readers[state] = new Set([...actors, ...bystanders, ...(state === 'orgwide' ? everyoneInA : [])]);
   }
 
   const webhookSecret = generateWebhookSecret();

@@ -23,7 +23,8 @@ export async function assertLoginAllowed(db: DbOrTx, email: string, ip: string, 
     if (row && row.n >= limit) {
       const first = row.first ? new Date(row.first).getTime() : now.getTime();
       const retryAfterSeconds = Math.max(1, Math.ceil((first + WINDOW_MS - now.getTime()) / 1000));
-      throw new AppError('RATE_LIMITED', { retryAfterSeconds });
+      // Says how long the lock-out lasts, in minutes a person can act on (Retry-After has the seconds).
+      throw new AppError('RATE_LIMITED', { retryAfterSeconds, messageKey: 'auth.lockedOut', params: { minutes: Math.ceil(retryAfterSeconds / 60) } });
     }
   }
 }

@@ -55,10 +55,13 @@ async function migrateTo(database: Database, tags: string[]): Promise<void> {
  */
 export async function restoreBackup(database: Database, storage: AttachmentStorage, file: string, options: { force?: boolean } = {}): Promise<RestoreSummary> {
   const started = performance.now();
-  const lines = readBackupLines(file);
-  const first = await lines.next();
-  if (first.done || first.value.kind !== 'H') throw new RestoreRefused('not a Liaison backup: it has no header');
-  const header = JSON.parse(first.value.payload) as BackupHeader;
+  let first: { kind: string; payload: string } | undefined;
+  for await (const line of readBackupLines(file)) {
+    first = line;
+    break;
+  }
+  if (first?.kind !== 'H') throw new RestoreRefused('not a Liaison backup: it has no header');
+  const header = JSON.parse(first.payload) as BackupHeader;
   if (header.format !== BACKUP_FORMAT) throw new RestoreRefused('not a Liaison backup');
   if (header.version > BACKUP_VERSION) throw new RestoreRefused(`the backup has format version ${header.version}; this Liaison reads up to ${BACKUP_VERSION}: upgrade Liaison first`);
   const shipped = shippedMigrations().map((m) => m.tag);
@@ -110,9 +113,11 @@ export async function restoreBackup(database: Database, storage: AttachmentStora
       current = null;
     };
 
-    for await (const line of lines) {
+    for await (const line of readBackupLines(file)) {
       if (trailer) throw new Error('the backup continues after its end mark');
       switch (line.kind) {
+        case 'H':
+          break;
         case 'T': {
           await flushRows();
           const next = JSON.parse(line.payload) as { table: string; columns: string[] };
@@ -120,7 +125,7 @@ export async function restoreBackup(database: Database, storage: AttachmentStora
           if (!columns) throw new Error(`the backup holds a table this database does not have: ${next.table}`);
           const unknown = next.columns.filter((c) => !columns.has(c));
           if (unknown.length) throw new Error(`the backup's ${next.table} has columns this database does not: ${unknown.join(', ')}`);
-          table = next;
+          table = { name: next.table, columns: next.columns };
           break;
         }
         case 'R':

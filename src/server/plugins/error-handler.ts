@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { localeFrom, translate } from '../i18n/messages.ts';
@@ -53,6 +54,10 @@ function toAppError(raw: FastifyError | AppError): AppError {
       return new AppError('PAYLOAD_TOO_LARGE', { fields: [{ path, message: 'payload.tooLarge' }], details: { reason: raw.code } });
     }
     return new AppError('VALIDATION_FAILED', { fields: [{ path: 'body', message: 'field.invalid' }], details: { reason: raw.code } });
+  }
+  // The multipart parser throws plain errors for a body it cannot read (no boundary, cut short): bad input.
+  if (raw.stack?.includes(`${path.sep}@fastify${path.sep}busboy${path.sep}`)) {
+    return new AppError('VALIDATION_FAILED', { fields: [{ path: 'file', message: 'upload.malformed' }] });
   }
   return new AppError('INTERNAL');
 }

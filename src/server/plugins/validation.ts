@@ -1,6 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { AppError, type FieldProblem } from '../errors.ts';
+import { hasMessage } from '../i18n/messages.ts';
 
 /** zod issue → a catalog key and its parameters, so the error handler can speak the caller's language. */
 export function fieldProblemOf(issue: z.core.$ZodIssue, prefix: PropertyKey[] = []): FieldProblem {
@@ -31,7 +32,8 @@ export function fieldProblemOf(issue: z.core.$ZodIssue, prefix: PropertyKey[] = 
     case 'unrecognized_keys':
       return { path: [path, issue.keys[0]].filter(Boolean).join('.'), message: 'field.unknownKey' };
     default:
-      return { ...base, message: issue.message || 'field.invalid' };
+      // A schema's own message is a catalog key; zod's built-in English ones ("Invalid input") are not.
+      return { ...base, message: hasMessage(issue.message) ? issue.message : 'field.invalid' };
   }
 }
 
@@ -41,22 +43,28 @@ export function validationError(issues: readonly z.core.$ZodIssue[], prefix: Pro
 
 /**
  * The path of the first string (value or key) holding U+0000, or null. PostgreSQL cannot store that
- * character in text or jsonb: a query carrying one fails, so it is refused here as bad input.
+ * character in text or jsonb: a query carrying one fails, so it is refused here as bad input. Walks
+ * without recursion: a body may nest arrays a hundred thousand deep.
  */
-export function nulCharacterPath(data: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof data === 'string') return data.includes('\u0000') ? path : null;
-  if (Array.isArray(data)) {
-    for (let i = 0; i < data.length; i++) {
-      const found = nulCharacterPath(data[i], [...path, i]);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (data && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      if (key.includes('\u0000')) return [...path, key];
-      const found = nulCharacterPath(value, [...path, key]);
-      if (found) return found;
+export function nulCharacterPath(data: unknown): (string | number)[] | null {
+  type Node = { value: unknown; key: string | number; parent: Node | null };
+  const pathOf = (node: Node | null, last?: string) => {
+    const path: (string | number)[] = last === undefined ? [] : [last];
+    for (let n = node; n?.parent; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ value: data, key: '', parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const value = node.value;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return pathOf(node);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: node });
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (key.includes('\u0000')) return pathOf(node, key);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], key: entries[i]![0], parent: node });
     }
   }
   return null;

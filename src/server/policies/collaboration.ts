@@ -91,12 +91,38 @@ export function accessFactsSql(actor: Actor, c: SQL = sql.raw('c')) {
   };
 }
 
+/** Admins and pmo read every collaboration of their organisation: a query for them needs no per-row test. */
+export function readsWholeOrganization(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'pmo';
+}
+
 /** `canReadCollaboration` as a WHERE condition on collaborations aliased `c` (tenant scope included). */
 export function visibleCollaborationSql(actor: Actor, c: SQL = sql.raw('c')): SQL {
   const orgScope = sql`${c}.org_id = ${actor.orgId}::uuid`;
-  if (actor.role === 'admin' || actor.role === 'pmo') return orgScope;
+  if (readsWholeOrganization(actor)) return orgScope;
   const facts = accessFactsSql(actor, c);
   const userId = sql`${actor.userId}::uuid`;
   const headed = uuidArray(actor.headOfDepartmentIds);
   return sql`(${orgScope} AND (${c}.visibility = 'organization' OR ${c}.creator_id = ${userId} OR ${c}.owner_id = ${userId} OR ${c}.initiating_department_id = ANY(${headed}) OR ${facts.isDepartmentMember} OR ${facts.isMeetingPerson} OR ${facts.isItemOwner}))`;
+}
+
+/**
+ * The collaborations `visibleCollaborationSql` admits, as a SELECT of their ids: the same rule written as a
+ * union of index lookups (org-visible, created or owned, the actor's departments initiating or taking part,
+ * meetings hosted, recorded or attended, items owned), so its cost follows what the actor reads rather than
+ * how many collaborations the organisation holds. test/visible-collaborations.test.ts keeps the two equal.
+ */
+export function visibleCollaborationIdsSql(actor: Actor): SQL {
+  const orgId = sql`${actor.orgId}::uuid`;
+  if (actor.role === 'admin' || actor.role === 'pmo') return sql`SELECT c.id FROM collaborations c WHERE c.org_id = ${orgId}`;
+  const departmentIds = uuidArray(actorDepartmentIds(actor));
+  const userId = sql`${actor.userId}::uuid`;
+  return sql`
+    SELECT c.id FROM collaborations c WHERE c.org_id = ${orgId} AND c.visibility = 'organization'
+    UNION SELECT c.id FROM collaborations c WHERE c.org_id = ${orgId} AND (c.creator_id = ${userId} OR c.owner_id = ${userId})
+    UNION SELECT c.id FROM collaborations c WHERE c.org_id = ${orgId} AND c.initiating_department_id = ANY(${departmentIds})
+    UNION SELECT cd.collaboration_id FROM collaboration_departments cd WHERE cd.org_id = ${orgId} AND cd.department_id = ANY(${departmentIds})
+    UNION SELECT m.collaboration_id FROM meetings m WHERE m.org_id = ${orgId} AND (m.host_id = ${userId} OR m.recorder_id = ${userId})
+    UNION SELECT m.collaboration_id FROM meeting_attendees ma JOIN meetings m ON m.id = ma.meeting_id WHERE ma.user_id = ${userId} AND m.org_id = ${orgId}
+    UNION SELECT ai.collaboration_id FROM action_items ai WHERE ai.org_id = ${orgId} AND ai.owner_id = ${userId}`;
 }

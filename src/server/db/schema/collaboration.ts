@@ -35,6 +35,13 @@ export const collaborations = pgTable(
     index().on(t.initiatingDepartmentId),
     index().on(t.orgId, t.periodYear, t.periodQuarter),
     index('collaborations_search_idx').using('gin', t.searchText),
+    // Who reads what (visibleCollaborationIdsSql): found by index rather than by testing every collaboration.
+    index().on(t.creatorId),
+    index().on(t.ownerId),
+    index('collaborations_org_visible_idx').on(t.orgId).where(sql`${t.visibility} = 'organization'`),
+    // Lists newest first under a filter (the dashboard's at-risk list, ?status=): the filter's rows in order, not a scan of the archive.
+    index().on(t.orgId, t.health, t.createdAt),
+    index().on(t.orgId, t.status, t.createdAt),
   ],
 );
 
@@ -104,6 +111,8 @@ export const meetings = pgTable(
     // The reminder sweep's finders: meetings whose agenda is unsent, and records not yet published.
     index('meetings_agenda_unsent_idx').on(t.orgId, t.plannedStart).where(sql`${t.agendaSentAt} IS NULL AND ${t.cancelledAt} IS NULL AND ${t.heldAt} IS NULL`),
     index('meetings_unpublished_idx').on(t.orgId, t.plannedEnd).where(sql`${t.minutesStatus} = 'draft' AND ${t.cancelledAt} IS NULL`),
+    index().on(t.hostId),
+    index().on(t.recorderId),
   ],
 );
 
@@ -137,8 +146,10 @@ export const topics = pgTable(
     version: integer().notNull().default(1),
     /** title, discussion, disagreements and consensus; each feedback row has its own. */
     searchText: searchText(),
+    /** The meeting's collaboration, copied by a trigger (migration 0006) so search narrows by it; NULL = not known. */
+    collaborationId: uuid(),
   },
-  (t) => [index().on(t.meetingId, t.position), index('topics_search_idx').using('gin', t.searchText)],
+  (t) => [index().on(t.meetingId, t.position), index('topics_search_idx').using('gin', t.searchText), index().on(t.collaborationId)],
 );
 
 export const topicFeedback = pgTable(
@@ -154,8 +165,10 @@ export const topicFeedback = pgTable(
     noFeedback: boolean().notNull().default(false),
     position: integer().notNull(),
     searchText: searchText(),
+    /** The topic's collaboration, copied by a trigger (migration 0006) so search narrows by it; NULL = not known. */
+    collaborationId: uuid(),
   },
-  (t) => [index().on(t.topicId, t.position), index('topic_feedback_search_idx').using('gin', t.searchText)],
+  (t) => [index().on(t.topicId, t.position), index('topic_feedback_search_idx').using('gin', t.searchText), index().on(t.collaborationId)],
 );
 
 export const actionItems = pgTable(
@@ -200,6 +213,13 @@ export const actionItems = pgTable(
       .on(t.orgId, sql`coalesce(${t.lastUpdateAt}, ${t.createdAt})`)
       .where(sql`${t.status} IN ('todo', 'in_progress', 'blocked')`),
     index('action_items_search_idx').using('gin', t.searchText),
+    // A meeting's items (GET /meetings/:id); one owner's items in due-date order (my items), however long the history.
+    index().on(t.meetingId),
+    index().on(t.ownerId, t.dueDate, t.id),
+    // The quarterly review's items: due in the quarter, or closed since its start (open ones use action_items_open_due_idx).
+    index().on(t.orgId, t.dueDate),
+    index('action_items_done_idx').on(t.orgId, t.completedAt).where(sql`${t.status} = 'done'`),
+    index('action_items_cancelled_idx').on(t.orgId, t.updatedAt).where(sql`${t.status} = 'cancelled'`),
   ],
 );
 
@@ -221,8 +241,16 @@ export const progressUpdates = pgTable(
     createdAt: createdAt(),
     /** status text, delay reason and remedy. */
     searchText: searchText(),
+    /** The item's collaboration, copied by a trigger (migration 0006) so search narrows by it; NULL = not known. */
+    collaborationId: uuid(),
   },
-  (t) => [index().on(t.actionItemId, t.createdAt), index('progress_updates_search_idx').using('gin', t.searchText)],
+  (t) => [
+    index().on(t.actionItemId, t.createdAt),
+    index('progress_updates_search_idx').using('gin', t.searchText),
+    index().on(t.collaborationId),
+    // The quarterly review's updates (update days, delay codes, delay reasons) by time.
+    index().on(t.orgId, t.createdAt),
+  ],
 );
 
 /** Items a progress-sync meeting was created for (the 3-days-overdue escalation). */

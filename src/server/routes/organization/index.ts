@@ -91,6 +91,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!before) throw notFound();
       await assertDepartmentRefs(tx, actor.orgId, request.body);
       if (request.body.parentId) await assertNoCycle(tx, actor.orgId, before.id, request.body.parentId);
+      // An empty change (`{}`, or only fields the schema drops) changes nothing and records nothing.
+      if (Object.keys(request.body).length === 0) return before;
       const [after] = await tx.update(departments).set(request.body).where(eq(departments.id, before.id)).returning();
       await recordAudit(tx, actor, now, { entityType: 'department', entityId: before.id, action: 'updated', before, after });
       return after!;
@@ -153,11 +155,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (emailProblem) throw invalidField('password', emailProblem);
       if (fields.email && fields.email.toLowerCase() !== before.email.toLowerCase()) await assertEmailFree(tx, fields.email);
       const beforeDepartments = (await departmentIdsOfUsers(tx, [before.id])).get(before.id) ?? [];
-      const [after] = await tx
-        .update(users)
-        .set({ ...fields, ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}) })
-        .where(eq(users.id, before.id))
-        .returning();
+      const changes = { ...fields, ...(passwordHash ? { passwordHash, passwordChangedAt: now } : {}) };
+      // Only departments, or nothing at all, may be sent: then the user row itself stays as it is.
+      const [after] = Object.keys(changes).length ? await tx.update(users).set(changes).where(eq(users.id, before.id)).returning() : [before];
       if (departmentIds) {
         const unknown = await unknownDepartmentIds(tx, actor.orgId, departmentIds);
         if (unknown.length) throw invalidField('departmentIds', 'department.notFound');
