@@ -115,3 +115,28 @@ describe('settings', () => {
     expect((await member.patch('/admin/settings', { publishWithinHours: 1 })).status).toBe(403);
   });
 });
+
+// Found by the security fuzzing (test/security/fuzz.ts): a PATCH with nothing to change (`{}`, or only
+// keys the schema drops, like `{"constructor": 1}`) made the database layer throw "No values to set": 500.
+describe('a change that changes nothing', () => {
+  it('PATCH /admin/departments/:id answers the department as it is', async () => {
+    const department = await admin.post('/admin/departments', { name: '空改部门' });
+    for (const body of [{}, { constructor: 1 }]) {
+      const response = await admin.patch(`/admin/departments/${department.body.id}`, body);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ id: department.body.id, name: '空改部门' });
+    }
+  });
+
+  it('PATCH /admin/users/:id answers the user as they are', async () => {
+    const user = await buildUser(ctx.database.db, cast.org.id, { name: '空改用户', departmentIds: [cast.departments.rnd.id] });
+    for (const body of [{}, { constructor: 1 }]) {
+      const response = await admin.patch(`/admin/users/${user.id}`, body);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ id: user.id, name: '空改用户', active: true });
+    }
+    const moved = await admin.patch(`/admin/users/${user.id}`, { departmentIds: [cast.departments.sales.id] });
+    expect(moved.status).toBe(200);
+    expect(moved.body.departmentIds).toEqual([cast.departments.sales.id]);
+  });
+});

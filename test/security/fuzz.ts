@@ -47,7 +47,8 @@ type ApiRoute = {
 };
 
 type IdKind = 'collaboration' | 'meeting' | 'topic' | 'item' | 'channel' | 'department' | 'user' | 'token' | 'notification' | 'delivery' | 'attachment' | 'person';
-type Pools = Record<IdKind, string[]>;
+/** Ids of each kind, and the webhook targets and secrets a channel may take. */
+type Pools = Record<IdKind | 'url' | 'secret' | 'email', string[]>;
 
 /** One generated request, before it is sent. */
 type FuzzRequest = {
@@ -217,8 +218,12 @@ function validish(schema: JsonSchema, pools: Pools, field = ''): fc.Arbitrary<un
         const keys = schema.propertyNames ? validish(schema.propertyNames, pools) : text;
         return fc.dictionary(keys.map(String), validish(values, pools), { maxKeys: 3 });
       }
-      const props = Object.fromEntries(Object.entries(schema.properties).map(([name, s]) => [name, validish(s, pools, name)]));
-      return fc.record(props, { requiredKeys: schema.required ?? [] });
+      // Each optional field in about one request of three: with all of them, some reference is nearly always off.
+      const required = new Set(schema.required ?? []);
+      const fields = Object.entries(schema.properties).map(([name, s]) =>
+        fc.tuple(fc.constant(name), required.has(name) ? validish(s, pools, name) : fc.option(validish(s, pools, name), { nil: undefined, freq: 2 })),
+      );
+      return fc.tuple(...fields).map((entries) => Object.fromEntries(entries.filter(([, v]) => v !== undefined)));
     }
     case 'string':
     default:
@@ -227,9 +232,13 @@ function validish(schema: JsonSchema, pools: Pools, field = ''): fc.Arbitrary<un
       if (schema.format === 'date') return isoDate.map((d) => d.toISOString().slice(0, 10));
       if (schema.format === 'date-time') return isoDate.map((d) => d.toISOString().replace('Z', '+08:00'));
       if (schema.format === 'email') return fc.uuid().map((u) => `fuzz-${u}@example.test`);
-      if (schema.format === 'uri') return fc.constant('https://example.com/hook');
+      if (field === 'email') return fc.oneof(fc.constantFrom(...pools.email), fc.uuid().map((u) => `fuzz-${u}@example.test`));
+      if (schema.format === 'uri' || field === 'url') return fc.constantFrom(...pools.url);
       if (schema.pattern === '^([01]\\d|2[0-3]):[0-5]\\d$') return fc.constantFrom('09:30', '22:00', '08:00');
-      if (/password/i.test(field)) return fc.constantFrom(PASSWORD, 'Fuzz-password-2024', 'short');
+      if (/password/i.test(field)) return fc.constantFrom(PASSWORD, 'Fuzz-password-2024');
+      if (/^(dueDate|newDueDate|dueBefore|dueAfter|holidays|extraWorkdays)$/.test(field)) return isoDate.map((d) => d.toISOString().slice(0, 10));
+      if (field === 'timeZone') return fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Asia/Kolkata');
+      if (field === 'secret') return fc.constantFrom(...pools.secret);
       if (/^q$|quarter/.test(field)) return fc.constantFrom('2024Q3', '预算', 'MARKER', '2024-q3');
       return text.map((s) => (schema.maxLength !== undefined ? s.slice(0, schema.maxLength) : s)).filter((s) => s.length >= (schema.minLength ?? 0));
   }
@@ -294,7 +303,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 /** The requests of one route: path ids of every kind, query values valid or not, bodies valid-ish, mutated or malformed. */
 function requestArb(route: ApiRoute, pools: Pools, orgB: Pools, principals: number): fc.Arbitrary<FuzzRequest> {
   const kind = idKindOf.find(([re]) => re.test(route.path))?.[1];
-  const otherKinds = (Object.keys(pools) as IdKind[]).filter((k) => k !== kind && pools[k].length);
+  const otherKinds = (Object.keys(pools) as (keyof Pools)[]).filter((k): k is IdKind => k !== kind && !['url', 'secret', 'email'].includes(k) && pools[k].length > 0);
   const pathId = route.path.includes('{id}')
     ? fc.oneof(
         { weight: 5, arbitrary: kind && pools[kind].length ? fc.constantFrom(...pools[kind]) : fc.uuid() },
@@ -571,7 +580,18 @@ async function poolsOf(world: World): Promise<Pools> {
     channel: fixtures.map((f) => f.channelId),
     department: Object.values(world.departments),
     user: [world.users.spare.id, world.users.seller.id],
-    person: (['hd', 'cr', 'ow', 'hs', 'rc', 'io', 'pa', 'at', 'ou', 'dx', 'seller'] as const).map((k) => world.users[k].id),
+    person: (['hd', 'cr', 'ow', 'hs', 'rc', 'io', 'pa', 'at', 'ou', 'seller'] as const).map((k) => world.users[k].id),
+    url: [
+      world.receiverUrl,
+      `${world.receiverUrl}/robot/send?access_token=fuzz`,
+      `${world.receiverUrl}/open-apis/bot/v2/hook/fuzz`,
+      `${world.receiverUrl}/webhook/send?key=fuzz`,
+      'https://example.com/hook',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:1/x',
+    ],
+    secret: [world.webhookSecret, 'SECfuzz0123456789', 'fuzz-signing-secret'],
+    email: (['hd', 'pa', 'ou', 'adm', 'dx', 'seller'] as const).map((k) => world.users[k].email),
     token: spareTokens,
     notification: [...world.ownNotificationIds.values()],
     delivery: [await world.freshDeadDelivery(), await world.freshDeadDelivery()],
@@ -595,6 +615,9 @@ async function orgBPools(world: World): Promise<Pools> {
     notification: [world.ownNotificationIds.get(world.users.oa.id)!],
     delivery: empty(),
     attachment: empty(),
+    url: empty(),
+    secret: empty(),
+    email: empty(),
   };
 }
 

@@ -1,12 +1,15 @@
 import Fastify from 'fastify';
+import multipart from '@fastify/multipart';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameworkErrors, registerErrorHandler } from './error-handler.ts';
 
 const app = Fastify({ frameworkErrors });
 
 beforeAll(async () => {
+  await app.register(multipart, { limits: { files: 1 } });
   registerErrorHandler(app);
   app.get('/api/v1/things/:id', async () => ({ ok: true }));
+  app.post('/api/v1/uploads', async (request) => ({ size: (await (await request.file())?.toBuffer())?.length ?? 0 }));
   await app.ready();
 });
 afterAll(() => app.close());
@@ -28,5 +31,27 @@ describe('URLs the router cannot read', () => {
   it('speak the caller’s language', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/things/%' });
     expect(response.json().error.message).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+// Found by the security fuzzing: the multipart parser throws plain errors for a body it cannot read, and
+// POST /imports and POST /action-items/:id/attachments answered them 500.
+describe('an upload that cannot be read', () => {
+  const part = (boundary: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc`;
+  it.each([
+    ['no boundary', 'multipart/form-data', '{}'],
+    ['a body that is not multipart', 'multipart/form-data; boundary=x', '{}'],
+    ['a body cut short', 'multipart/form-data; boundary=x', part('x')],
+    ['a boundary longer than the parser takes', `multipart/form-data; boundary=${'b'.repeat(300)}`, `${part('b'.repeat(300))}\r\n--${'b'.repeat(300)}--\r\n`],
+  ])('is refused with 400 naming file: %s', async (_, type, payload) => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/uploads', headers: { 'content-type': type }, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'file' }] });
+  });
+
+  it('is read when well formed', async () => {
+    const payload = `${part('x')}\r\n--x--\r\n`;
+    const response = await app.inject({ method: 'POST', url: '/api/v1/uploads', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload });
+    expect(response.json()).toEqual({ size: 3 });
   });
 });

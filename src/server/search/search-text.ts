@@ -1,3 +1,18 @@
+/**
+ * Where the search vectors live, and how writers keep them.
+ *
+ * Each searched table carries its own `search_text tsvector` (GIN) rather than one `search_documents`
+ * table keyed by (kind, id):
+ * - the permission-filtered top N needs the row anyway — ILIKE decides on its text, sensitivity and rank
+ *   come from it — so a separate document table would cost a second heap fetch per candidate, plus its
+ *   own upkeep on every sensitivity change and delete;
+ * - the vector is written in the same INSERT or UPDATE as the text, and the column is NOT NULL without a
+ *   default, so an insert that forgets it does not compile (Drizzle requires it) and cannot run;
+ * - each table narrows by the reader's collaborations in the same bitmap as the vector (a BitmapAnd with a
+ *   `collaboration_id` btree; topics, feedback and progress updates get theirs copied by a trigger).
+ * Feedback rows have their own vector (a topic matches through its feedback), so every row's vector is a
+ * function of its own columns only.
+ */
 import type { actionItems, collaborations, progressUpdates, remarks, topicFeedback, topics } from '../db/schema/index.ts';
 import { searchVectorFor, type SearchVector } from './bigrams.ts';
 

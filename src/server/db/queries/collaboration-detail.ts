@@ -1,57 +1,40 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../client.ts';
-import { actionItems, departments, meetings, remarks, users } from '../schema/index.ts';
-import { presentableColumns } from './row-columns.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../client.ts';
+import { actionItems, meetings, remarks } from '../schema/index.ts';
+import { rowsFromJson } from './row-columns.ts';
 
-const host = alias(users, 'host');
-const recorder = alias(users, 'recorder');
-const itemColumns = presentableColumns(actionItems);
-const remarkColumns = presentableColumns(remarks);
+type JsonRows = Record<string, unknown>[] | null;
 
 /**
- * Everything the collaboration page shows besides the row itself, in one round of parallel indexed queries:
- * each list carries the names of the people it names, so no second round is needed for them.
+ * Everything the collaboration page shows besides the row itself — departments, meetings, action items,
+ * remarks and the names of the people they mention — in one statement: each list is aggregated to JSON
+ * inside PostgreSQL and read back into the rows Drizzle's builder would give, so the page costs one round
+ * trip after the collaboration itself, however many meetings and items it holds.
  */
 export async function loadCollaborationParts(
   db: DbOrTx,
   collaboration: { id: string; creatorId: string; ownerId: string | null },
   departmentIds: string[],
 ) {
-  const collaborationId = collaboration.id;
-  const answerable = [collaboration.creatorId, ...(collaboration.ownerId ? [collaboration.ownerId] : [])];
-  const [depts, meetingRows, itemRows, remarkRows, people] = await Promise.all([
-    departmentIds.length ? db.select({ id: departments.id, name: departments.name, headId: departments.headId }).from(departments).where(inArray(departments.id, departmentIds)) : [],
-    db
-      .select({ meeting: meetings, hostName: host.name, recorderName: recorder.name })
-      .from(meetings)
-      .innerJoin(host, eq(host.id, meetings.hostId))
-      .innerJoin(recorder, eq(recorder.id, meetings.recorderId))
-      .where(eq(meetings.collaborationId, collaborationId))
-      .orderBy(asc(meetings.plannedStart)),
-    db
-      .select({ item: itemColumns, ownerName: users.name })
-      .from(actionItems)
-      .innerJoin(users, eq(users.id, actionItems.ownerId))
-      .where(eq(actionItems.collaborationId, collaborationId))
-      .orderBy(asc(actionItems.dueDate), asc(actionItems.id)),
-    db
-      .select({ remark: remarkColumns, authorName: users.name })
-      .from(remarks)
-      .leftJoin(users, eq(users.id, remarks.authorId))
-      .where(eq(remarks.collaborationId, collaborationId))
-      .orderBy(desc(remarks.createdAt)),
-    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, answerable)),
-  ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  for (const m of meetingRows) names.set(m.meeting.hostId, m.hostName).set(m.meeting.recorderId, m.recorderName);
-  for (const i of itemRows) names.set(i.item.ownerId, i.ownerName);
-  for (const r of remarkRows) if (r.remark.authorId && r.authorName) names.set(r.remark.authorId, r.authorName);
+  const id = sql`${collaboration.id}::uuid`;
+  const uuids = (ids: string[]) => (ids.length ? sql`ARRAY[${sql.join(ids.map((d) => sql`${d}::uuid`), sql`, `)}]` : sql`ARRAY[]::uuid[]`);
+  const [row] = await queryRows<{ departments: { id: string; name: string; head_id: string | null }[] | null; meetings: JsonRows; items: JsonRows; remarks: JsonRows; people: { id: string; name: string }[] | null }>(
+    db,
+    sql`SELECT
+      (SELECT json_agg(json_build_object('id', d.id, 'name', d.name, 'head_id', d.head_id)) FROM departments d WHERE d.id = ANY(${uuids(departmentIds)})) AS departments,
+      (SELECT json_agg(to_jsonb(m) ORDER BY m.planned_start) FROM meetings m WHERE m.collaboration_id = ${id}) AS meetings,
+      (SELECT json_agg(to_jsonb(a) - 'search_text' ORDER BY a.due_date, a.id) FROM action_items a WHERE a.collaboration_id = ${id}) AS items,
+      (SELECT json_agg(to_jsonb(r) - 'search_text' ORDER BY r.created_at DESC) FROM remarks r WHERE r.collaboration_id = ${id}) AS remarks,
+      (SELECT json_agg(json_build_object('id', u.id, 'name', u.name)) FROM users u WHERE u.id IN (
+        SELECT ${collaboration.creatorId}::uuid UNION SELECT ${collaboration.ownerId}::uuid
+        UNION SELECT host_id FROM meetings WHERE collaboration_id = ${id} UNION SELECT recorder_id FROM meetings WHERE collaboration_id = ${id}
+        UNION SELECT owner_id FROM action_items WHERE collaboration_id = ${id} UNION SELECT author_id FROM remarks WHERE collaboration_id = ${id})) AS people`,
+  );
   return {
-    departments: depts,
-    meetings: meetingRows.map((m) => m.meeting),
-    actionItems: itemRows.map((i) => i.item),
-    remarks: remarkRows.map((r) => r.remark),
-    names,
+    departments: (row?.departments ?? []).map((d) => ({ id: d.id, name: d.name, headId: d.head_id })),
+    meetings: rowsFromJson(meetings, row?.meetings ?? null),
+    actionItems: rowsFromJson(actionItems, row?.items ?? null),
+    remarks: rowsFromJson(remarks, row?.remarks ?? null),
+    names: new Map((row?.people ?? []).map((p) => [p.id, p.name])),
   };
 }
