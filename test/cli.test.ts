@@ -104,7 +104,7 @@ describe.runIf(backendName() === 'pglite')('the liaison command as a process (PG
     } finally {
       await database.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('serves: seeds the demo on a fresh directory and prints the login once, answers, and stops on SIGTERM with exit 0', async () => {
     const serveEnv = { DATA_DIR: path.join(dir, 'served'), PORT: '0', HOST: '127.0.0.1' };
@@ -121,7 +121,7 @@ describe.runIf(backendName() === 'pglite')('the liaison command as a process (PG
     const second = await serveUntilListening(serveEnv);
     expect(second.output).not.toMatch(/Password/);
     expect(await second.stop('SIGINT')).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** Starts `serve` and resolves once it prints where it listens (and the first-start box, if any). */

@@ -163,6 +163,17 @@ describe('POST /action-items/:id/attachments', () => {
     expect((await rowsOf(itemId)).length).toBe(before);
   });
 
+  it('takes one file per request: a second file part or extra fields are never a 5xx', async () => {
+    const boundary = '----LiaisonTwoFiles';
+    const part = (name: string, bytes: Buffer) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`), bytes, Buffer.from('\r\n')]);
+    const payload = Buffer.concat([part('one.png', PNG), part('two.png', PNG), Buffer.from(`--${boundary}--\r\n`)]);
+    const r = await as.engineer.request('POST', `/action-items/${itemId}/attachments`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
+    const garbage = await as.engineer.request('POST', `/action-items/${itemId}/attachments`, Buffer.from('not multipart at all'), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(garbage.status, JSON.stringify(garbage.body)).toBeLessThan(500);
+  });
+
   it('lets only the owner and the editors attach: readers 403, others 404, no session 401, no CSRF token 403', async () => {
     expectError(await upload(as.seller, itemId, 'a.png', PNG), 403, 'FORBIDDEN');
     expectError(await upload(as.pmo, itemId, 'a.png', PNG), 403, 'FORBIDDEN');

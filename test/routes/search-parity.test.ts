@@ -187,6 +187,27 @@ describe('GET /search against a plain ILIKE scan', () => {
     expect(await Promise.all(QUERIES.map((q) => viaIndex(actor, q)))).toEqual(before);
   });
 
+  it('pages in the same order as one long page, whatever the page size', async () => {
+    for (const key of ['engineer', 'pmo'] as const) {
+      const actor = (await loadActor(ctx.database.db, cast.people[key].id, 'session'))!;
+      for (const q of ['视觉', '预算', '发布会', 'a', '进行中', '：']) {
+        const whole = (await searchRecords(ctx.database.db, actor, { q, limit: 500 })).map((r) => r.id);
+        for (const limit of [1, 2, 3]) {
+          const paged: string[] = [];
+          let after: { rank: number; createdAt: string; id: string } | undefined;
+          for (;;) {
+            const rows = await searchRecords(ctx.database.db, actor, { q, limit, after });
+            paged.push(...rows.slice(0, limit).map((r) => r.id));
+            if (rows.length <= limit) break;
+            const last = rows[limit - 1]!;
+            after = { rank: last.rank, createdAt: last.created_at.toISOString(), id: last.id };
+          }
+          expect(paged, `${key} searching ${q} ${limit} at a time`).toEqual(whole);
+        }
+      }
+    }
+  });
+
   it('answers the same concrete results on every back end', async () => {
     const actor = (await loadActor(ctx.database.db, cast.people.engineer.id, 'session'))!;
     expect(await viaIndex(actor, '视觉')).toEqual(['item:visual', 'remark:risk', 'topic:visual']);

@@ -422,7 +422,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   ];
   // The editor asks most: it gets furthest into the commands.
   const weights = actors.map((p) => (p.key === 'hd' && p.via === 'session' ? 6 : p.key === 'adm' ? 2 : 1));
-  const weighted = actors.flatMap((p, i) => Array.from({ length: weights[i]! }, () => i));
+  const weighted = actors.flatMap((_, i) => Array.from({ length: weights[i]! }, () => i));
   const pools = await poolsOf(world);
   const orgB = await orgBPools(world);
   const passwordHash = await hashPassword(PASSWORD);

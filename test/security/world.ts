@@ -20,7 +20,6 @@ import {
   remarks,
   topicFeedback,
   topics,
-  users,
 } from '../../src/server/db/schema/index.ts';
 import { sha256 } from '../../src/server/auth/tokens.ts';
 import { sealChannel } from '../../src/server/notifications/channel-secrets.ts';

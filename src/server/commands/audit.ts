@@ -42,7 +42,9 @@ function mapValues(snapshot: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Appends one event to the history and announces the change to live clients (NOTIFY is delivered only if
- * the transaction commits); call inside the command's transaction.
+ * the transaction commits); call inside the command's transaction. The database links the event into its
+ * organisation's hash chain when the transaction commits (trigger `audit_events_chain`, migration 0004), so
+ * every writer is covered and the chain head is locked only for the commit itself.
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor | null, at: Date, input: AuditInput): Promise<void> {
   const { before, after } = diffSnapshots(input.before, input.after);

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
-import type { DbOrTx } from '../client.ts';
+import { queryRows, type DbOrTx } from '../client.ts';
 import { actionItems, departments, meetingAttendees, meetings, topicFeedback, topics, users } from '../schema/index.ts';
 import { findCollaborationWithFacts, type CollaborationWithFacts } from './collaborations.ts';
 import { withSearchText } from '../../search/search-text.ts';
-import { presentableColumns } from './row-columns.ts';
+import { presentableColumns, rowsFromJson } from './row-columns.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type TopicRow = Omit<typeof topics.$inferSelect, 'searchText'>;
@@ -102,12 +102,6 @@ export async function activeHeadIds(db: DbOrTx, orgId: string, departmentIds: st
   return rows.map((r) => r.id);
 }
 
-/** Topics of a meeting in order, each with its feedback rows in order. */
-export async function listTopicsWithFeedback(db: DbOrTx, meetingId: string): Promise<TopicWithFeedback[]> {
-  const rows = await db.select(topicColumns).from(topics).where(eq(topics.meetingId, meetingId)).orderBy(asc(topics.position), asc(topics.id));
-  const feedback = await feedbackByTopic(db, rows.map((t) => t.id));
-  return rows.map((t) => ({ ...t, feedback: feedback.get(t.id) ?? [] }));
-}
 
 /** One topic with its feedback rows. */
 export async function topicWithFeedback(db: DbOrTx, topic: TopicRow): Promise<TopicWithFeedback> {
@@ -116,45 +110,20 @@ export async function topicWithFeedback(db: DbOrTx, topic: TopicRow): Promise<To
 }
 
 /** Feedback rows of these topics in order, by topic id (one query, for one topic or a whole collaboration's). */
-export async function feedbackByTopic(db: DbOrTx, topicIds: string[] | { meetingId: string }): Promise<Map<string, FeedbackRow[]>> {
+export async function feedbackByTopic(db: DbOrTx, topicIds: string[]): Promise<Map<string, FeedbackRow[]>> {
   const byTopic = new Map<string, FeedbackRow[]>();
-  if (Array.isArray(topicIds) && !topicIds.length) return byTopic;
+  if (!topicIds.length) return byTopic;
   const rows = await db
     .select({ row: feedbackColumns, departmentName: departments.name, userName: users.name })
     .from(topicFeedback)
     .innerJoin(departments, eq(departments.id, topicFeedback.departmentId))
     .leftJoin(users, eq(users.id, topicFeedback.userId))
-    .where(
-      Array.isArray(topicIds)
-        ? inArray(topicFeedback.topicId, topicIds)
-        : inArray(topicFeedback.topicId, db.select({ id: topics.id }).from(topics).where(eq(topics.meetingId, topicIds.meetingId))),
-    )
+    .where(inArray(topicFeedback.topicId, topicIds))
     .orderBy(asc(topicFeedback.position), asc(topicFeedback.id));
   for (const f of rows) byTopic.set(f.row.topicId, [...(byTopic.get(f.row.topicId) ?? []), { ...f.row, departmentName: f.departmentName, userName: f.userName }]);
   return byTopic;
 }
 
-/** Action items recorded at this meeting (action_items.meeting_id), oldest first, with their owner's name. */
-export async function listMeetingActionItems(db: DbOrTx, meetingId: string): Promise<MeetingActionItem[]> {
-  return db
-    .select({
-      id: actionItems.id,
-      description: actionItems.description,
-      ownerId: actionItems.ownerId,
-      ownerName: users.name,
-      dueDate: actionItems.dueDate,
-      deliverable: actionItems.deliverable,
-      status: actionItems.status,
-      progress: actionItems.progress,
-      sensitive: actionItems.sensitive,
-      visibleToUserIds: actionItems.visibleToUserIds,
-      sourceTopicId: actionItems.sourceTopicId,
-    })
-    .from(actionItems)
-    .innerJoin(users, eq(users.id, actionItems.ownerId))
-    .where(eq(actionItems.meetingId, meetingId))
-    .orderBy(asc(actionItems.createdAt), asc(actionItems.id));
-}
 
 export async function countTopicActionItems(db: DbOrTx, topicId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(actionItems).where(eq(actionItems.sourceTopicId, topicId));
@@ -195,41 +164,52 @@ export async function replaceFeedback(tx: DbOrTx, orgId: string, topicId: string
 }
 
 /**
- * All GET /meetings/:id needs about a meeting already found: people, topics, feedback, items, department
- * names. With `parallel` (outside a transaction, on the pool) the five queries go out at once; inside a
- * transaction there is a single connection, so they run one after another.
+ * All GET /meetings/:id needs about a meeting already found — its people, topics with their feedback rows,
+ * action items and department names — in one statement: each list is aggregated to JSON inside PostgreSQL
+ * and read back into the rows Drizzle's builder would give. One round trip, inside a transaction or not.
  */
-export async function loadMeetingDetail(db: DbOrTx, context: MeetingContext, options: { parallel?: boolean } = {}): Promise<MeetingDetail> {
+export async function loadMeetingDetail(db: DbOrTx, context: MeetingContext): Promise<MeetingDetail> {
   const { meeting, collaboration } = context;
-  const loaders = [
-    () => meetingPeople(db, meeting),
-    () => db.select(topicColumns).from(topics).where(eq(topics.meetingId, meeting.id)).orderBy(asc(topics.position), asc(topics.id)),
-    () => feedbackByTopic(db, { meetingId: meeting.id }),
-    () => listMeetingActionItems(db, meeting.id),
-    () => departmentNamesById(db, meeting.orgId, [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds]),
-  ] as const;
-  const results = options.parallel ? await Promise.all(loaders.map((load) => load())) : await loaders.reduce<Promise<unknown[]>>(async (done, load) => [...(await done), await load()], Promise.resolve([]));
-  const [{ people, attendeeIds }, topicRows, feedback, items, departmentNames] = results as [
-    Awaited<ReturnType<typeof meetingPeople>>,
-    TopicRow[],
-    Map<string, FeedbackRow[]>,
-    MeetingActionItem[],
-    Map<string, string>,
-  ];
-  const topicList = topicRows.map((t) => ({ ...t, feedback: feedback.get(t.id) ?? [] }));
-  return { ...context, people, attendeeIds, topics: topicList, actionItems: items, departmentNames };
-}
-
-/** The host, the recorder and the attendees (in user id order) with their names and emails, in one query. */
-async function meetingPeople(db: DbOrTx, meeting: MeetingRow): Promise<{ people: Map<string, PersonBrief>; attendeeIds: string[] }> {
-  const attendees = db.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id));
-  const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, attending: sql<boolean>`${users.id} IN ${attendees}` })
-    .from(users)
-    .where(and(eq(users.orgId, meeting.orgId), sql`(${users.id} IN (${meeting.hostId}::uuid, ${meeting.recorderId}::uuid) OR ${users.id} IN ${attendees})`))
-    .orderBy(asc(users.id));
+  const m = sql`${meeting.id}::uuid`;
+  const departmentIds = [collaboration.row.initiatingDepartmentId, ...collaboration.participatingDepartmentIds];
+  const [row] = await queryRows<{
+    people: { id: string; name: string; email: string; attending: boolean }[] | null;
+    topics: (Record<string, unknown> & { feedback: Record<string, unknown>[] })[] | null;
+    items: Record<string, unknown>[] | null;
+    departments: { id: string; name: string }[] | null;
+  }>(
+    db,
+    sql`SELECT
+      (SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email,
+          'attending', EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = ${m} AND a.user_id = u.id)) ORDER BY u.id)
+        FROM users u WHERE u.org_id = ${meeting.orgId}::uuid AND (u.id IN (${meeting.hostId}::uuid, ${meeting.recorderId}::uuid)
+          OR u.id IN (SELECT a.user_id FROM meeting_attendees a WHERE a.meeting_id = ${m}))) AS people,
+      (SELECT json_agg((to_jsonb(t) - 'search_text') || jsonb_build_object('feedback', (
+          SELECT coalesce(jsonb_agg((to_jsonb(f) - 'search_text') || jsonb_build_object('department_name', d.name, 'user_name', fu.name) ORDER BY f.position, f.id), '[]'::jsonb)
+          FROM topic_feedback f JOIN departments d ON d.id = f.department_id LEFT JOIN users fu ON fu.id = f.user_id WHERE f.topic_id = t.id))
+        ORDER BY t.position, t.id) FROM topics t WHERE t.meeting_id = ${m}) AS topics,
+      (SELECT json_agg((to_jsonb(a) - 'search_text') || jsonb_build_object('owner_name', u.name) ORDER BY a.created_at, a.id)
+        FROM action_items a JOIN users u ON u.id = a.owner_id WHERE a.meeting_id = ${m}) AS items,
+      (SELECT json_agg(json_build_object('id', d.id, 'name', d.name)) FROM departments d
+        WHERE d.org_id = ${meeting.orgId}::uuid AND d.id IN (${sql.join(departmentIds.map((id) => sql`${id}::uuid`), sql`, `)})) AS departments`,
+  );
+  const people = row?.people ?? [];
+  const topicList: TopicWithFeedback[] = rowsFromJson<typeof topics, { feedback: Record<string, unknown>[] }>(topics, row?.topics ?? null).map(({ feedback, ...topic }) => ({
+    ...topic,
+    feedback: rowsFromJson<typeof topicFeedback, { department_name: string; user_name: string | null }>(topicFeedback, feedback).map(
+      ({ department_name, user_name, ...f }) => ({ ...f, departmentName: department_name, userName: user_name }),
+    ),
+  }));
+  const items: MeetingActionItem[] = rowsFromJson<typeof actionItems, { owner_name: string }>(actionItems, row?.items ?? null).map(({ owner_name, ...item }) => ({
+    ...item,
+    ownerName: owner_name,
+  }));
   return {
-    people: new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, email: r.email }])),
-    attendeeIds: rows.filter((r) => r.attending).map((r) => r.id),
+    ...context,
+    people: new Map(people.map((p) => [p.id, { id: p.id, name: p.name, email: p.email }])),
+    attendeeIds: people.filter((p) => p.attending).map((p) => p.id),
+    topics: topicList,
+    actionItems: items,
+    departmentNames: new Map((row?.departments ?? []).map((d) => [d.id, d.name])),
   };
 }

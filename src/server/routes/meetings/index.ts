@@ -28,7 +28,7 @@ const locale = (request: FastifyRequest) => localeFrom(request.headers['accept-l
 async function readMeeting(app: FastifyInstance, actor: Actor, id: string) {
   const context = await findMeetingContext(app.db, actor, id);
   if (!context || !canReadMeeting(actor, context.collaboration.facts)) throw notFound();
-  return loadMeetingDetail(app.db, context, { parallel: true });
+  return loadMeetingDetail(app.db, context);
 }
 
 async function meetingResponse(app: FastifyInstance, request: FastifyRequest, actor: Actor, id: string) {
