@@ -102,7 +102,6 @@ export async function activeHeadIds(db: DbOrTx, orgId: string, departmentIds: st
   return rows.map((r) => r.id);
 }
 
-
 /** One topic with its feedback rows. */
 export async function topicWithFeedback(db: DbOrTx, topic: TopicRow): Promise<TopicWithFeedback> {
   const feedback = await feedbackByTopic(db, [topic.id]);

@@ -86,28 +86,6 @@ export function searchSql(actor: Actor, p: SearchParams, visibleIds: string[] | 
     ? sql`WHERE (rank > ${p.after.rank} OR (rank = ${p.after.rank} AND (created_at, id) < (${p.after.createdAt}::timestamptz, ${p.after.id}::uuid)))`
     : sql``;
   const branch = (select: SQL) => sql`(SELECT * FROM (${select}) k ${afterSql} ORDER BY rank, created_at DESC, id DESC LIMIT ${perKind})`;
-  /**
-   * Rank-2 rows of one kind (`select` ends in its WHERE), newest first and cut at a page inside the scan, so
-   * for a broad term PostgreSQL may walk the table's `(org_id, created_at)` index and stop after a page of
-   * matches instead of reading and sorting all of them; a rare term still takes the GIN bitmap. Ordered by
-   * the stored instant, which is the millisecond one results are ordered and paged by (instants are written
-   * in milliseconds). The cursor is applied inside, before the cut, with an index-usable bound beside it.
-   */
-  const newestFirst = (select: SQL, alias: string) => {
-    const created = sql.raw(`${alias}.created_at`);
-    const id = sql.raw(`${alias}.id`);
-    const cursor = !p.after
-      ? sql``
-      : p.after.rank > 2
-        ? sql`AND FALSE`
-        : p.after.rank < 2
-          ? sql``
-          : sql`AND ${created} < ${p.after.createdAt}::timestamptz + interval '1 millisecond'
-              AND (date_trunc('milliseconds', ${created}), ${id}) < (${p.after.createdAt}::timestamptz, ${p.after.id}::uuid)`;
-    return sql`(${select} ${cursor} ORDER BY ${created} DESC, ${id} DESC LIMIT ${perKind})`;
-  };
-  /** The row's title does not contain q: its match (if any) is in the body, rank 2. */
-  const notLike = (expr: SQL) => sql`(${like(expr)}) IS NOT TRUE`;
   const visible = ids
     ? sql`SELECT c.id, c.topic, c.archived_at FROM collaborations c WHERE c.id = ANY(${ids}) AND c.org_id = ${actor.orgId}::uuid`
     : sql`SELECT c.id, c.topic, c.archived_at FROM collaborations c WHERE ${visibleCollaborationSql(actor, sql.raw('c'))}`;
@@ -140,18 +118,14 @@ export function searchSql(actor: Actor, p: SearchParams, visibleIds: string[] | 
       JOIN topics t ON t.id = hit.id JOIN meetings tm ON tm.id = t.meeting_id JOIN visible c ON c.id = tm.collaboration_id
     WHERE t.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 't')}`;
 
-  const actionItem = (match: SQL) => sql`
+  const actionItems = sql`
     SELECT 'action_item' AS kind, a.id, c.id AS collaboration_id, c.topic AS collaboration_topic, a.description AS title,
       CASE WHEN ${like(sql`a.description`)} THEN a.description WHEN ${like(sql`a.deliverable`)} THEN a.deliverable ELSE a.status_text END AS matched_text,
       CASE WHEN ${exact(sql`a.description`)} THEN 0 WHEN ${like(sql`a.description`)} THEN 1 ELSE 2 END AS rank,
       c.archived_at IS NOT NULL AS archived, a.meeting_id, a.id AS action_item_id, date_trunc('milliseconds', a.created_at) AS created_at
     FROM action_items a JOIN visible c ON c.id = a.collaboration_id
-    WHERE ${match}
+    WHERE ${matches('a', sql`a.description`, sql`a.deliverable`, sql`a.status_text`)}
       AND ${within('a.collaboration_id')} AND a.org_id = ${actor.orgId}::uuid AND ${sensitiveVisibleSql(actor, 'a')}`;
-  const actionItemTitles = actionItem(matches('a', sql`a.description`));
-  const actionItemBodies = actionItem(
-    sql`${matches('a', sql`a.deliverable`, sql`a.status_text`)} AND ${notLike(sql`a.description`)}`,
-  );
 
   // An update is as sensitive as its item: it carries the item's content. Visibility is decided through the
   // item; the update's own copy of the collaboration only narrows.
@@ -172,9 +146,8 @@ export function searchSql(actor: Actor, p: SearchParams, visibleIds: string[] | 
   return sql`
     WITH visible AS MATERIALIZED (${visible})
     SELECT * FROM (
-      ${branch(collaborations)} UNION ALL ${branch(topics)}
-      UNION ALL ${branch(actionItemTitles)} UNION ALL ${newestFirst(actionItemBodies, 'a')}
-      UNION ALL ${newestFirst(updates, 'u')} UNION ALL ${newestFirst(remarks, 'r')}
+      ${branch(collaborations)} UNION ALL ${branch(topics)} UNION ALL ${branch(actionItems)}
+      UNION ALL ${branch(updates)} UNION ALL ${branch(remarks)}
     ) results
     ORDER BY rank, created_at DESC, id DESC
     LIMIT ${perKind}`;

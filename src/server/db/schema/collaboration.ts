@@ -220,8 +220,6 @@ export const actionItems = pgTable(
     index().on(t.orgId, t.dueDate),
     index('action_items_done_idx').on(t.orgId, t.completedAt).where(sql`${t.status} = 'done'`),
     index('action_items_cancelled_idx').on(t.orgId, t.updatedAt).where(sql`${t.status} = 'cancelled'`),
-    // Search's body matches newest first (GET /search): a broad term stops after a page instead of sorting every match.
-    index().on(t.orgId, t.createdAt),
   ],
 );
 

@@ -1,1 +1,0 @@
-CREATE INDEX "action_items_org_id_created_at_index" ON "action_items" USING btree ("org_id","created_at");
