@@ -6,7 +6,7 @@ import { PHONE } from './browser.ts';
 /** The visible dropdown of an antd Select or TreeSelect (a hidden copy stays for screen readers). */
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible');
 
-async function choose(page: Page, label: string, search: string, option = search): Promise<void> {
+async function choose(page: Page, label: string, search: string, option: string | RegExp = search): Promise<void> {
   const field = page.getByRole('combobox', { name: label });
   await field.click();
   await field.fill(search);
@@ -67,7 +67,8 @@ describeInBrowser('administration', (e2e) => {
     await dialog.getByRole('button', { name: /创 ?建/ }).click();
     await dialog.getByText('请填写部门名称').waitFor();
     await dialog.getByLabel('部门名称').fill(department);
-    await choose(page, '负责人', '孙主管', '行政部孙主管');
+    // The person picker shows each person's departments beside the name.
+    await choose(page, '负责人', '孙主管', /^行政部孙主管/);
     await dialog.getByRole('button', { name: /创 ?建/ }).click();
     await page.getByText('部门已创建').waitFor();
     const row = page.getByRole('listitem').filter({ hasText: department }).first();

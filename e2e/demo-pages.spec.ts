@@ -7,15 +7,16 @@ describeInBrowser('dashboard and collaboration page on the demo data', (e2e) => 
     await signIn(page, e2e.demo.users.designer.email);
 
     const overdue = page.getByRole('region', { name: '已逾期' });
-    await overdue.getByText('设计部完成发布会主视觉初稿').waitFor();
+    // Other specs (an import of the demo record) may give the designer more overdue items.
+    await overdue.getByText('设计部完成发布会主视觉初稿').first().waitFor();
     expect(await overdue.getByText(/逾期 \d+ 天/).count()).toBeGreaterThan(0);
 
-    await page.getByRole('link', { name: /^已逾期: 1$/ }).click();
+    await page.getByRole('link', { name: /^已逾期: \d+$/ }).click();
     await page.waitForURL(/\/action-items\?/);
     const params = new URL(page.url()).searchParams;
     expect(Object.fromEntries(params)).toEqual({ ownerId: 'me', status: 'open', overdue: 'true' });
     await page.getByRole('heading', { name: '行动项', level: 1 }).waitFor();
-    await page.getByText('设计部完成发布会主视觉初稿').waitFor();
+    await page.getByText('设计部完成发布会主视觉初稿').first().waitFor();
   });
 
   it('shows the collaboration: header, progress, remarks, meetings, items and history as sentences', async () => {

@@ -60,6 +60,10 @@ describeInBrowser('English UI', (e2e) => {
       `/collaborations/${id}/history?limit=200`,
       '/action-items?limit=200',
       '/notifications',
+      // Meetings other specs scheduled for the same people show on the dashboard too.
+      '/meetings?limit=200',
+      '/meetings?role=host&limit=200',
+      '/meetings?role=recorder&limit=200',
     ]);
     await expectEnglish('dashboard', data);
 

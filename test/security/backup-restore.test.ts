@@ -15,7 +15,9 @@ import { applicationTables, databaseDigest } from '../../src/server/backup/table
 import { verifyAuditChain } from '../../src/server/audit/verify-chain.ts';
 import { startServer } from '../../src/server/server.ts';
 import { loadEnv } from '../../src/server/env.ts';
-import { buildTestApp, closeTestApp, loginAs, type TestContext } from '../app.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { buildTestApp, loginAs, type TestContext } from '../app.ts';
 import { backendName } from '../database.ts';
 import { buildTemplateCast } from '../factories.ts';
 import { PNG, multipartBody, xlsx } from '../attachment-files.ts';
@@ -71,8 +73,23 @@ async function expectSameTables(database: Database, trailer: BackupTrailer) {
   for (const [table, digest] of Object.entries(trailer.tables)) expect(digests[table], table).toEqual(digest);
 }
 
+/**
+ * The source database: on PostgreSQL a database of its own, since the test server's shared database holds
+ * other test files' rows (attachments whose files live elsewhere, rows written around triggers) that a
+ * whole-database backup would rightly carry.
+ */
+async function sourceApp(): Promise<TestContext> {
+  if (backendName() === 'pglite') return buildTestApp();
+  const database = await emptyDatabase('postgres');
+  await database.migrate();
+  const clock = fixedClock('2024-07-08T10:00:00+08:00');
+  const app = await buildApp({ database, clock });
+  await app.ready();
+  return { app, database, clock };
+}
+
 beforeAll(async () => {
-  ctx = await buildTestApp();
+  ctx = await sourceApp();
   dir = mkdtempSync(path.join(tmpdir(), 'liaison-backup-test-'));
   cast = await buildTemplateCast(ctx.app.db);
   const head = await loginAs(ctx.app, cast.people.head);
@@ -100,8 +117,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await ctx?.app.close();
+  // On PostgreSQL the source database is one of the targets, dropped after it is closed.
+  if (backendName() === 'pglite') await ctx?.database.close();
   for (const t of targets) await t.close().catch(() => {});
-  await closeTestApp(ctx);
   rmSync(dir, { recursive: true, force: true });
 });
 
