@@ -14,7 +14,7 @@ import { chooseFixtures, type Fixtures } from './fixtures.ts';
 import { openFloorDb, sql, type FloorDb } from './floor-db.ts';
 import { get, login, post, type BenchSession } from './http.ts';
 import { runLoad, summarize, type LoadResult } from './load.ts';
-import { routeSpecs, type RouteKind, type RouteSpec, type Sessions } from './routes.ts';
+import { routeSpecs, writeFloorWithoutAudit, type RouteKind, type RouteSpec, type Sessions } from './routes.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -53,6 +53,8 @@ export type BackendResult = {
   coldStartRunsMs: number[];
   routes: Record<string, RouteResult>;
   sweep: { firstMs: number; firstRaised: Partial<SweepReport>; escalationsRun: number; steadyRunsMs: number[] };
+  /** The write floor without the audit event (and so without the hash chain's commit-time lock): where write throughput goes. */
+  diagnostics: { writeFloorWithoutAudit: LoadResult };
   fixtures: { member: string; visibleCollaborations: number; memberOpenItems: number; quarter: string; writers: number; collaborations: number; meetings: number };
   serverOutput: string;
 };
@@ -114,7 +116,7 @@ export async function measureBackend(backend: Backend, items: number, options: M
         };
         await runLoad(task, { concurrency: options.concurrency, durationMs: options.warmMs });
         const result = await runLoad(task, { concurrency: options.concurrency, durationMs: options.durationMs });
-        const serial = await runLoad(task, { concurrency: 1, durationMs: options.durationMs / 3, maxCount: 200 });
+        const serial = await runLoad(task, { concurrency: 1, durationMs: options.durationMs / 4, maxCount: 200 });
         routes[spec.name] = { kind: spec.kind, ...result, serialP50Ms: serial.p50Ms, serialP99Ms: serial.p99Ms };
         log(`${spec.name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}; one at a time p50 ${serial.p50Ms} ms, p99 ${serial.p99Ms} ms`);
       }
@@ -130,6 +132,7 @@ export async function measureBackend(backend: Backend, items: number, options: M
         const floor = spec.floor;
         const runFloor = async (w: number, i: number) => {
           const call = floor(i, w);
+          if (call.run) return call.run((q) => db.rows(q));
           if (call.transaction) await db.transaction(call.queries);
           else return Promise.all(call.queries.map((q) => db.rows(q)));
           return [];
@@ -151,6 +154,9 @@ export async function measureBackend(backend: Backend, items: number, options: M
         });
         log(`floor ${spec.name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps → ratio ${route.floorRatio}${route.floorMatches === false ? ` (MISMATCH ${route.floorMismatch})` : ''}${result.errors ? ` ${result.errors} errors: ${result.firstError}` : ''}`);
       }
+      const withoutAudit = writeFloorWithoutAudit(fixtures);
+      const diagnostic = await runLoad(async (w, i) => db.transaction(withoutAudit(i, w)), { concurrency: options.concurrency, durationMs: options.durationMs });
+      log(`diagnostic: write floor without the audit event: p50 ${diagnostic.p50Ms} ms, p99 ${diagnostic.p99Ms} ms, ${diagnostic.rps}/s`);
       const steady: number[] = [];
       for (let k = 1; k <= 5; k++) steady.push((await timedSweep(db.database.db, new Date(Date.now() + k * 60_000))).ms);
       const steadySorted = [...steady].sort((a, b) => a - b);
@@ -174,6 +180,7 @@ export async function measureBackend(backend: Backend, items: number, options: M
         coldStartMs: round(sorted[Math.floor(sorted.length / 2)]!),
         coldStartRunsMs: coldStarts.map(round),
         routes,
+        diagnostics: { writeFloorWithoutAudit: diagnostic },
         sweep: { firstMs: round(first.ms), firstRaised: Object.fromEntries(Object.entries(first.report).filter(([, n]) => n > 0)), escalationsRun, steadyRunsMs: steady.map(round) },
         fixtures: {
           member: fixtures.member.email,

@@ -90,6 +90,7 @@ export function latestJson(pgResult: BackendResult, pgliteResult: BackendResult 
     fixtures: pgResult.fixtures,
     routes,
     sweep: pgResult.sweep,
+    diagnostics: pgResult.diagnostics,
     pglite,
     targets: TARGETS,
     notes,
@@ -117,6 +118,16 @@ export function latestMarkdown(pg: BackendResult, pglite: BackendResult | undefi
     );
   }
   lines.push('');
+  const write = Object.values(pg.routes).find((r) => r.kind === 'write');
+  const bare = pg.diagnostics?.writeFloorWithoutAudit;
+  if (write && bare) {
+    lines.push(
+      `Writes: the app ${write.rps}/s (p99 ${fmt(write.p99Ms)} ms); the hand-written write floor (entry, item, audit event; the audit hash chain links it at commit) ${write.floorRps ?? '–'}/s (p99 ${fmt(write.floorP99Ms)} ms); ` +
+        `the same floor without the audit event ${bare.rps}/s (p99 ${fmt(bare.p99Ms)} ms). Every commit is durable (synchronous_commit on, fsync on).`,
+      '',
+    );
+  }
+  lines.push(`Sweep: first of the day ${fmt(pg.sweep.firstMs, 0)} ms (raised ${Object.entries(pg.sweep.firstRaised).map(([k, n]) => `${k} ${n}`).join(', ')}); steady state ${pg.sweep.steadyRunsMs.map((n) => fmt(n, 0)).join(', ')} ms.`, '');
   lines.push(`Errors: ${Object.entries(pg.routes).filter(([, r]) => r.errors).map(([n, r]) => `${n}: ${r.errors} (${r.firstError})`).join('; ') || 'none'}.`, '');
   if (scales.length > 1) {
     lines.push('## Scale (PostgreSQL p99 ms)', '');

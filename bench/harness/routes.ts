@@ -13,7 +13,12 @@ import type { BenchSession } from './http.ts';
 
 export type RouteKind = 'read' | 'write' | 'search' | 'review';
 export type ApiCall = { method: 'GET' | 'POST'; path: string; session: BenchSession; body?: unknown; expect?: number };
-export type FloorCall = { queries: Query[]; transaction?: boolean };
+export type FloorCall = {
+  queries: Query[];
+  transaction?: boolean;
+  /** Statements that depend on each other's answers, run in order (instead of `queries` at once). */
+  run?: (rows: (q: Query) => Promise<Record<string, unknown>[]>) => Promise<Record<string, unknown>[][]>;
+};
 
 export type RouteSpec = {
   name: string;
@@ -163,35 +168,45 @@ function notificationsFloor(who: Person): Query {
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Search by hand: each kind narrowed by its bigram vector (search_text @@ tsquery), decided by ILIKE, limited
- * to what the caller reads, ranked exact title → title → body, newest first.
+ * Search by hand, the way an index-minded engineer writes it: first the ids of the collaborations the caller
+ * reads (one statement), then each kind narrowed by its bigram vector (search_text @@ tsquery) and by
+ * `collaboration_id = ANY(those ids)` — both index conditions — decided by ILIKE, ranked exact title →
+ * title → body, newest first.
  */
-function searchFloor(who: Person, q: string): Query {
+function searchFloor(who: Person, q: string): FloorCall {
   const tsq = searchQueryFor(q);
   const p = likePattern(q);
   const hit = (alias: string) => (tsq ? sql`${raw(alias)}.search_text @@ ${tsq}::tsquery AND` : raw(''));
   const rank = (title: string) => sql`CASE WHEN lower(${raw(title)}) = lower(${q}) THEN 0 WHEN ${raw(title)} ILIKE ${p} THEN 1 ELSE 2 END`;
   const branch = (body: Query) => sql`(SELECT * FROM (${body}) k ORDER BY rank, created_at DESC, id DESC LIMIT 51)`;
-  return sql`
-    WITH visible AS MATERIALIZED (SELECT c.id, c.topic, c.archived_at FROM collaborations c WHERE ${visible(who)})
-    SELECT * FROM (
-      ${branch(sql`SELECT 'collaboration' AS kind, c.id, ${rank('c.topic')} AS rank, date_trunc('milliseconds', c.created_at) AS created_at
-        FROM collaborations c WHERE ${hit('c')} (c.topic ILIKE ${p} OR c.goal ILIKE ${p} OR c.progress_summary ILIKE ${p}) AND c.id IN (SELECT id FROM visible)`)}
-      UNION ALL ${branch(sql`SELECT 'topic' AS kind, t.id, ${rank('t.title')} AS rank, date_trunc('milliseconds', t.created_at) AS created_at
-        FROM topics t JOIN meetings tm ON tm.id = t.meeting_id JOIN visible c ON c.id = tm.collaboration_id
-        WHERE t.org_id = ${who.orgId} AND ${seesContent(who, 't')} AND t.id IN (
-          SELECT x.id FROM topics x WHERE ${hit('x')} (x.title ILIKE ${p} OR x.discussion ILIKE ${p} OR x.disagreements ILIKE ${p} OR x.consensus ILIKE ${p})
-          UNION SELECT f.topic_id FROM topic_feedback f WHERE ${hit('f')} f.text ILIKE ${p})`)}
-      UNION ALL ${branch(sql`SELECT 'action_item' AS kind, a.id, ${rank('a.description')} AS rank, date_trunc('milliseconds', a.created_at) AS created_at
-        FROM action_items a JOIN visible c ON c.id = a.collaboration_id
-        WHERE ${hit('a')} (a.description ILIKE ${p} OR a.deliverable ILIKE ${p} OR a.status_text ILIKE ${p}) AND a.org_id = ${who.orgId} AND ${seesContent(who, 'a')}`)}
-      UNION ALL ${branch(sql`SELECT 'progress_update' AS kind, u.id, 2 AS rank, date_trunc('milliseconds', u.created_at) AS created_at
-        FROM progress_updates u JOIN action_items a ON a.id = u.action_item_id JOIN visible c ON c.id = a.collaboration_id
-        WHERE ${hit('u')} (u.status_text ILIKE ${p} OR coalesce(u.delay_reason, '') ILIKE ${p} OR coalesce(u.remedy, '') ILIKE ${p})
-          AND u.org_id = ${who.orgId} AND ${seesContent(who, 'a')}`)}
-      UNION ALL ${branch(sql`SELECT 'remark' AS kind, r.id, 2 AS rank, date_trunc('milliseconds', r.created_at) AS created_at
-        FROM remarks r JOIN visible c ON c.id = r.collaboration_id WHERE ${hit('r')} r.text ILIKE ${p} AND r.org_id = ${who.orgId}`)}
-    ) results ORDER BY rank, created_at DESC, id DESC LIMIT 51`;
+  const whole = who.role === 'admin' || who.role === 'pmo';
+  return {
+    queries: [],
+    run: async (rows) => {
+      const [visibleRow] = whole ? [{ ids: null }] : await rows(sql`SELECT coalesce(array_agg(c.id), '{}') AS ids FROM collaborations c WHERE ${visible(who)}`);
+      const ids = visibleRow!.ids as string[] | null;
+      const within = (column: string) => (ids ? sql`${raw(column)} = ANY(${ids}::uuid[])` : sql`TRUE`);
+      const found = await rows(sql`
+        SELECT * FROM (
+          ${branch(sql`SELECT 'collaboration' AS kind, c.id, ${rank('c.topic')} AS rank, date_trunc('milliseconds', c.created_at) AS created_at
+            FROM collaborations c WHERE c.org_id = ${who.orgId} AND ${within('c.id')} AND ${hit('c')} (c.topic ILIKE ${p} OR c.goal ILIKE ${p} OR c.progress_summary ILIKE ${p})`)}
+          UNION ALL ${branch(sql`SELECT 'topic' AS kind, t.id, ${rank('t.title')} AS rank, date_trunc('milliseconds', t.created_at) AS created_at
+            FROM topics t WHERE t.org_id = ${who.orgId} AND ${seesContent(who, 't')} AND t.id IN (
+              SELECT x.id FROM topics x WHERE ${within('x.collaboration_id')} AND ${hit('x')} (x.title ILIKE ${p} OR x.discussion ILIKE ${p} OR x.disagreements ILIKE ${p} OR x.consensus ILIKE ${p})
+              UNION SELECT f.topic_id FROM topic_feedback f WHERE ${within('f.collaboration_id')} AND ${hit('f')} f.text ILIKE ${p})`)}
+          UNION ALL ${branch(sql`SELECT 'action_item' AS kind, a.id, ${rank('a.description')} AS rank, date_trunc('milliseconds', a.created_at) AS created_at
+            FROM action_items a WHERE a.org_id = ${who.orgId} AND ${within('a.collaboration_id')} AND ${hit('a')} (a.description ILIKE ${p} OR a.deliverable ILIKE ${p} OR a.status_text ILIKE ${p})
+              AND ${seesContent(who, 'a')}`)}
+          UNION ALL ${branch(sql`SELECT 'progress_update' AS kind, u.id, 2 AS rank, date_trunc('milliseconds', u.created_at) AS created_at
+            FROM progress_updates u JOIN action_items a ON a.id = u.action_item_id
+            WHERE u.org_id = ${who.orgId} AND ${within('u.collaboration_id')} AND ${hit('u')} (u.status_text ILIKE ${p} OR coalesce(u.delay_reason, '') ILIKE ${p} OR coalesce(u.remedy, '') ILIKE ${p})
+              AND ${seesContent(who, 'a')}`)}
+          UNION ALL ${branch(sql`SELECT 'remark' AS kind, r.id, 2 AS rank, date_trunc('milliseconds', r.created_at) AS created_at
+            FROM remarks r WHERE r.org_id = ${who.orgId} AND ${within('r.collaboration_id')} AND ${hit('r')} r.text ILIKE ${p}`)}
+        ) results ORDER BY rank, created_at DESC, id DESC LIMIT 51`);
+      return [found];
+    },
+  };
 }
 
 /** The quarter as local-midnight instants [from, until). */
@@ -348,7 +363,7 @@ export function routeSpecs(f: Fixtures, s: Sessions, today: string): RouteSpec[]
     {
       name: 'GET /collaborations?status=active&departmentId=',
       kind: 'read',
-      api: () => [get(s.member, `/collaborations?status=active&departmentId=${f.departmentId}`)],
+      api: () => [get(s.member, `/collaborations?status=active&departmentId=${f.departmentId}&limit=20`)],
       floor: () => ({
         queries: [
           collaborationListFloor(
@@ -374,7 +389,7 @@ export function routeSpecs(f: Fixtures, s: Sessions, today: string): RouteSpec[]
       name: 'GET /search?q= (2–4 characters)',
       kind: 'search',
       api: (i) => [get(s.member, `/search?q=${encodeURIComponent(pick(f.searchQueries, i))}`)],
-      floor: (i) => ({ queries: [searchFloor(m, pick(f.searchQueries, i))] }),
+      floor: (i) => searchFloor(m, pick(f.searchQueries, i)),
       apiIds: ([a]) => ids((a as { items: unknown[] }).items),
       floorIds: ([r]) => rowIds(r!.slice(0, 50)),
     },
@@ -408,6 +423,17 @@ export function routeSpecs(f: Fixtures, s: Sessions, today: string): RouteSpec[]
       },
     },
   ];
+}
+
+/**
+ * The write floor without its audit event: what a progress update costs the database when the audit hash
+ * chain (migration 0004) is not in the commit — a diagnostic beside the measured floor, not a target.
+ */
+export function writeFloorWithoutAudit(f: Fixtures): (i: number, w: number) => Query[] {
+  return (i, w) => {
+    const writer = f.writers[w % f.writers.length]!;
+    return writeFloor(writer.person, writer.itemIds[Math.floor(i / f.writers.length) % writer.itemIds.length]!, progressBody(i)).slice(0, 2);
+  };
 }
 
 function progressBody(i: number) {

@@ -31,12 +31,26 @@ export function updateComplianceDays(item: OpenItemHistory, from: CalendarDate, 
   const last = Math.min(item.closedOn ? dayNumber(item.closedOn) - 1 : Infinity, dayNumber(to));
   if (last < first) return { openDays: 0, compliantDays: 0 };
   const openDays = last - first + 1;
-  const events = [...new Set([created, ...item.updatedOn.map(dayNumber).filter((d) => d >= created)])].sort((a, b) => a - b);
+  // Signs of life from the creation on, ascending and without repeats (updatedOn usually comes sorted).
+  const events = [created];
+  let sorted = true;
+  for (const date of item.updatedOn) {
+    const day = dayNumber(date);
+    if (day <= created) continue;
+    if (day < events[events.length - 1]!) sorted = false;
+    events.push(day);
+  }
+  if (!sorted) events.sort((a, b) => a - b);
   let staleDays = 0;
+  let previous = Number.NaN;
   for (let i = 0; i < events.length; i++) {
+    if (events[i] === previous) continue;
+    previous = events[i]!;
+    let next = i + 1;
+    while (next < events.length && events[next] === previous) next += 1;
     // Days after this sign of life and before the next one that are more than staleAfterDays from it.
-    const start = Math.max(events[i]! + staleAfterDays + 1, first);
-    const end = Math.min(i + 1 < events.length ? events[i + 1]! - 1 : last, last);
+    const start = Math.max(previous + staleAfterDays + 1, first);
+    const end = Math.min(next < events.length ? events[next]! - 1 : last, last);
     if (end >= start) staleDays += end - start + 1;
   }
   return { openDays, compliantDays: openDays - staleDays };

@@ -94,6 +94,20 @@ export function itemTiming(item: ReviewItem, quarter: QuarterRange, asOf: Calend
   return { decided: doneBy !== null || item.dueDate < asOf, onTime: doneBy !== null && doneBy <= item.dueDate, lateDays };
 }
 
+const complianceMemo = new WeakMap<ReviewItem, { from: CalendarDate; to: CalendarDate; staleAfterDays: number; days: ReturnType<typeof updateComplianceDays> }>();
+
+/**
+ * `updateComplianceDays` of an item, remembered on the item: a review counts every item three times (for
+ * the organisation, its department and its collaboration) and the answer is the same each time.
+ */
+function complianceDaysOf(item: ReviewItem, from: CalendarDate, to: CalendarDate, staleAfterDays: number) {
+  const known = complianceMemo.get(item);
+  if (known && known.from === from && known.to === to && known.staleAfterDays === staleAfterDays) return known.days;
+  const days = updateComplianceDays(item, from, to, staleAfterDays);
+  complianceMemo.set(item, { from, to, staleAfterDays, days });
+  return days;
+}
+
 /** The figures of DESIGN §2 rule 12 for a set of items and meetings of one quarter. */
 export function reviewMetrics(items: ReviewItem[], meetings: ReviewMeeting[], quarter: QuarterRange, asOf: CalendarDate, staleAfterDays: number): ReviewMetrics {
   let itemsDue = 0;
@@ -110,7 +124,7 @@ export function reviewMetrics(items: ReviewItem[], meetings: ReviewMeeting[], qu
       if (timing.onTime) itemsOnTime += 1;
       if (timing.lateDays > 0) lateness.push(timing.lateDays);
     }
-    const days = updateComplianceDays(item, quarter.start, asOf, staleAfterDays);
+    const days = complianceDaysOf(item, quarter.start, asOf, staleAfterDays);
     openItemDays += days.openDays;
     compliantItemDays += days.compliantDays;
   }

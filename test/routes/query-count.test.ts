@@ -101,7 +101,7 @@ const cases = (): Case[] => [
   { name: 'GET /collaborations/:id', budget: 2, call: () => engineer.get(`/collaborations/${cast.collaboration.id}`) },
   { name: 'GET /collaborations (filtered)', budget: 1, call: () => engineer.get(`/collaborations?status=active&departmentId=${cast.departments.rnd.id}`) },
   { name: 'GET /collaborations/:id/history', budget: 2, call: () => engineer.get(`/collaborations/${cast.collaboration.id}/history`) },
-  { name: 'GET /meetings/:id', budget: 7, call: () => engineer.get(`/meetings/${firstMeetingId}`) },
+  { name: 'GET /meetings/:id', budget: 3, call: () => engineer.get(`/meetings/${firstMeetingId}`) },
   { name: 'GET /meetings?role=recorder&pending=minutes', budget: 1, call: () => recorder.get('/meetings?role=recorder&pending=minutes&limit=50') },
   { name: 'GET /action-items?ownerId=me', budget: 1, call: () => engineer.get('/action-items?ownerId=me&status=open&limit=200') },
   { name: 'GET /action-items/:id/updates', budget: 2, call: () => engineer.get(`/action-items/${engineerItemId}/updates`) },
@@ -109,7 +109,7 @@ const cases = (): Case[] => [
   { name: 'GET /search', budget: 3, call: () => engineer.get(`/search?q=${encodeURIComponent('发布会')}`) },
   { name: 'GET /review (department head)', budget: 7, call: () => engineer.get(`/review?quarter=2024Q3&departmentId=${cast.departments.rnd.id}`) },
   { name: 'GET /review (pmo)', budget: 7, call: () => pmo.get('/review?quarter=2024Q3') },
-  { name: 'POST /action-items/:id/updates', budget: 7, call: () => engineer.post(`/action-items/${engineerItemId}/updates`, { progress: 50, statusText: '设计中-完成50%' }), status: 201 },
+  { name: 'POST /action-items/:id/updates', budget: 6, call: () => engineer.post(`/action-items/${engineerItemId}/updates`, { progress: 50, statusText: '设计中-完成50%' }), status: 201 },
 ];
 
 describe('queries per route', () => {

@@ -46,24 +46,29 @@ export function unzip(zip: Buffer): ZipEntry[] {
   return entries;
 }
 
-/** Every stream of the PDF, inflated when FlateDecode. */
+/**
+ * Every stream of the PDF, inflated when FlateDecode. Found by the `stream` keyword after a dictionary's
+ * `>>` with plain string searches: a regular expression over nested dictionaries backtracks for minutes
+ * on a large document.
+ */
 function pdfStreams(pdf: Buffer): string[] {
   const text = pdf.toString('latin1');
   const streams: string[] = [];
-  const re = /<<((?:[^<>]|<<[^]*?>>|<[^<>]*>)*)>>\s*stream\r?\n/g;
-  for (let match = re.exec(text); match; match = re.exec(text)) {
-    const start = match.index + match[0].length;
+  for (let at = text.indexOf('stream'); at >= 0; at = text.indexOf('stream', at + 6)) {
+    const start = text.startsWith('\r\n', at + 6) ? at + 8 : text[at + 6] === '\n' ? at + 7 : -1;
+    if (start < 0 || !/>>\s*$/.test(text.slice(Math.max(0, at - 8), at))) continue;
     const stop = text.indexOf('endstream', start);
     if (stop < 0) break;
+    const dictionary = text.slice(Math.max(text.lastIndexOf(' obj', at), 0), at);
     const data = pdf.subarray(start, stop);
-    if (/\/FlateDecode/.test(match[1]!)) {
+    if (dictionary.includes('/FlateDecode')) {
       try {
         streams.push(inflateSync(data).toString('latin1'));
       } catch {
         // A stream with trailing bytes or an image: nothing to read there.
       }
     } else streams.push(data.toString('latin1'));
-    re.lastIndex = stop;
+    at = stop + 3;
   }
   return streams;
 }

@@ -281,7 +281,7 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixResult> {
   const world = await buildWorld(app, markers, { attachmentsServed: served.has('GET /attachments/:id') });
   const leaks: Finding[] = [];
   const mismatches: Finding[] = [];
-  const knownCollaborations = new Map<string, State>(Object.values(world.shared).map((f) => [f.collaborationId, f.state]));
+  const knownCollaborations = new Map<string, State>([...Object.values(world.shared), ...Object.values(world.pristine)].map((f) => [f.collaborationId, f.state]));
   const completeness = { active: false, published: true, archived: true, orgwide: false } as const;
   const passwordHash = await hashPassword(PASSWORD);
   const sharedDeadDelivery = await world.freshDeadDelivery();
@@ -309,7 +309,7 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixResult> {
     const fresh = Boolean(row.consumes) && expected === 'OK';
     let fixture: Fixture | null = null;
     if (state !== 'org') {
-      fixture = fresh ? await world.buildFixture(state) : world.shared[state];
+      fixture = fresh ? await world.buildFixture(state) : isSlow(row) ? world.pristine[state] : world.shared[state];
       if (fresh) knownCollaborations.set(fixture.collaborationId, state);
       if (fresh && row.route === 'POST /collaborations/:id/archive') {
         await app.db.update(collaborations).set({ status: 'completed', completedAt: new Date() }).where(eq(collaborations.id, fixture.collaborationId));
@@ -348,10 +348,19 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixResult> {
     if (done % 500 === 0) log(`matrix: ${done}/${cases.length} cases, ${leaks.length} leaks, ${mismatches.length} mismatches`);
   }
 
-  // What each actor's own pages show at the end: their bell, search and every shared collaboration's history.
+  // What each actor sees at the end: their bell, search, every shared collaboration's history, and its
+  // workbook and Word export — now holding everything the walk added, sensitive entries named to others included.
+  const exportsServed = served.has('GET /collaborations/:id/export');
   for (const principal of world.principals) {
     if (principal.via !== 'session' || principal.key === 'dx') continue;
-    const urls = ['/notifications?limit=200', '/search?q=MARKER&limit=200', ...Object.values(world.shared).map((f) => `/collaborations/${f.collaborationId}/history?limit=200`)];
+    const urls = [
+      '/notifications?limit=200',
+      '/search?q=MARKER&limit=200',
+      ...Object.values(world.shared).flatMap((f) => [
+        `/collaborations/${f.collaborationId}/history?limit=200`,
+        ...(exportsServed ? [`/collaborations/${f.collaborationId}/export?format=xlsx`, `/collaborations/${f.collaborationId}/export?format=docx`] : []),
+      ]),
+    ];
     for (const url of urls) {
       const answer = await ask(app, 'GET', { url }, principal);
       for (const marker of markers.forbiddenIn(answer.text, principal.user!.id)) {

@@ -31,6 +31,8 @@ function reportMatrix(backend: Backend, r: MatrixResult, ms: number) {
   totals.mismatches += r.mismatches.length;
   totals.tableProblems += r.tableProblems.length;
   log(`[${backend}] matrix: ${r.cases} cases in ${(ms / 1000).toFixed(1)} s — ${r.leaks.length} leaks, ${r.mismatches.length} answers unlike the table; ${r.liveEvents} live events, ${r.notificationsChecked} outbox rows, ${r.auditEventsChecked} audit rows scanned`);
+  const slowest = [...r.rowMs].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  log(`[${backend}] matrix: slowest rows: ${slowest.map(([row, ms]) => `${row} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
   if (r.skipped.length) log(`[${backend}] matrix: not served yet, skipped: ${r.skipped.join('; ')}`);
   for (const p of r.tableProblems) log(`[${backend}] TABLE: ${p}`);
   for (const f of r.leaks) log(`[${backend}] LEAK: ${f.actor} · ${f.route} · ${f.state} · ${f.detail}`);

@@ -69,6 +69,8 @@ export type World = {
   users: Record<Exclude<ActorKey, 'an'>, WorldUser> & { seller: WorldUser; spare: WorldUser };
   principals: Principal[];
   shared: Record<CollaborationState, Fixture>;
+  /** One fixture per state that no case writes to: what the file rows export (the shared ones grow with every allowed create). */
+  pristine: Record<CollaborationState, Fixture>;
   /** User ids of C's readers in a state (the table's own answer for GET /collaborations/:id). */
   readers: Record<CollaborationState, Set<string>>;
   orgAUserIds: Set<string>;
@@ -363,6 +365,12 @@ export async function buildWorld(app: FastifyInstance, markers: MarkerRegistry, 
     archived: await buildFixture('archived'),
     orgwide: await buildFixture('orgwide', { complete: false }),
   };
+  const pristine = {
+    active: await buildFixture('active', { complete: false }),
+    published: await buildFixture('published'),
+    archived: await buildFixture('archived'),
+    orgwide: await buildFixture('orgwide', { complete: false }),
+  };
   await insertChannel(null, u.adm.id);
 
   async function freshToken(userId: string): Promise<string> {
@@ -448,6 +456,7 @@ export async function buildWorld(app: FastifyInstance, markers: MarkerRegistry, 
     users: usersOf,
     principals,
     shared,
+    pristine,
     readers,
     orgAUserIds: new Set(Object.values(usersOf).filter((x) => x.orgId === a.org.id).map((x) => x.id)),
     orgBUserIds: new Set([b.people.orgAdmin.id, ...Object.values(b.people).map((x) => x.id)]),

@@ -26,6 +26,9 @@ export type ActorCache = {
   /** Stores an entry loaded while the generation was `generation`; dropped if anything was invalidated meanwhile. */
   set(tokenHash: string, entry: CachedSession, generation: number): void;
   generation(): number;
+  /** Drops an entry found stale by session time (expired or idle); nothing else changes. */
+  drop(tokenHash: string): void;
+  /** Forgets a session that ended: also keeps a load already under way from storing it. */
   forgetToken(tokenHash: string): void;
   forgetUser(userId: string): void;
   close(): void;
@@ -66,6 +69,9 @@ export function createActorCache(feed: ChangeFeed, options: { ttlMs?: number } =
       entries.set(tokenHash, { ...entry, storedAt: performance.now() });
     },
     generation: () => generation,
+    drop(tokenHash) {
+      entries.delete(tokenHash);
+    },
     forgetToken(tokenHash) {
       generation += 1;
       entries.delete(tokenHash);

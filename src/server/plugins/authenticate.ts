@@ -92,12 +92,10 @@ async function actorFromSession(app: FastifyInstance, token: string): Promise<Ac
   const cached = app.actorCache.get(tokenHash);
   let entry = cached && cached.expiresAt > now.getTime() && now.getTime() - cached.lastSeenAt < SESSION_IDLE_MS ? cached : undefined;
   if (!entry) {
+    if (cached) app.actorCache.drop(tokenHash);
     const generation = app.actorCache.generation();
     const loaded = await loadSessionActor(app.db, tokenHash, now, new Date(now.getTime() - SESSION_IDLE_MS));
-    if (!loaded) {
-      app.actorCache.forgetToken(tokenHash);
-      return null;
-    }
+    if (!loaded) return null;
     entry = { actor: loaded.actor, expiresAt: loaded.expiresAt.getTime(), lastSeenAt: loaded.lastSeenAt.getTime() };
     app.actorCache.set(tokenHash, entry, generation);
   }

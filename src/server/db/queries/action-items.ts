@@ -80,15 +80,6 @@ export async function findVisibleActionItem(db: DbOrTx, actor: Actor, id: string
   return record ?? null;
 }
 
-/** The collaboration an item belongs to, so a command can lock the collaboration before the item. */
-export async function findActionItemCollaborationId(db: DbOrTx, orgId: string, id: string): Promise<string | null> {
-  const [row] = await db
-    .select({ collaborationId: actionItems.collaborationId })
-    .from(actionItems)
-    .where(and(eq(actionItems.orgId, orgId), eq(actionItems.id, id)));
-  return row?.collaborationId ?? null;
-}
-
 export type ActionItemFilters = {
   ownerId?: string | undefined;
   collaborationId?: string | undefined;
@@ -190,10 +181,10 @@ export async function listProgressUpdates(db: DbOrTx, actionItemId: string, page
  * says whether the actor may read the collaboration at all. Null when the organisation has no such item.
  */
 export async function lockActionItem(tx: DbOrTx, actor: Actor, id: string): Promise<{ record: ActionItemRecord; readable: boolean } | null> {
-  const collaborationId = await findActionItemCollaborationId(tx, actor.orgId, id);
-  if (!collaborationId) return null;
-  const collaboration = await findCollaborationWithFacts(tx, actor, collaborationId, true);
+  const ofItem = sql`(SELECT ${actionItems.collaborationId} FROM ${actionItems} WHERE ${actionItems.id} = ${id}::uuid AND ${actionItems.orgId} = ${actor.orgId}::uuid)`;
+  const collaboration = await findCollaborationWithFacts(tx, actor, ofItem, true);
+  if (!collaboration) return null;
   const record = await findActionItemRecord(tx, actor.orgId, id, true);
-  if (!collaboration || !record) return null;
+  if (!record) return null;
   return { record, readable: canReadCollaboration(actor, collaboration.facts) };
 }

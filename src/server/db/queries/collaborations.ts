@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import type { DbOrTx } from '../client.ts';
 import { collaborationDepartments, collaborations } from '../schema/index.ts';
@@ -12,9 +12,10 @@ export type CollaborationWithFacts = { row: CollaborationRow; facts: Collaborati
 
 /**
  * The collaboration and what the caller is to it, in one round trip; null when it does not exist in the
- * caller's organisation. Pass `forUpdate` inside a command's transaction to serialize writers.
+ * caller's organisation. `id` may be a subquery (the collaboration of an item). Pass `forUpdate` inside a
+ * command's transaction to serialize writers.
  */
-export async function findCollaborationWithFacts(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<CollaborationWithFacts | null> {
+export async function findCollaborationWithFacts(db: DbOrTx, actor: Actor, id: string | SQL, forUpdate = false): Promise<CollaborationWithFacts | null> {
   const facts = accessFactsSql(actor, sql`${collaborations}`);
   const query = db
     .select({
@@ -25,7 +26,7 @@ export async function findCollaborationWithFacts(db: DbOrTx, actor: Actor, id: s
       participating: sql<string[]>`ARRAY(SELECT cd.department_id FROM collaboration_departments cd WHERE cd.collaboration_id = ${collaborations.id} ORDER BY cd.department_id)`,
     })
     .from(collaborations)
-    .where(and(eq(collaborations.id, id), eq(collaborations.orgId, actor.orgId)));
+    .where(and(typeof id === 'string' ? eq(collaborations.id, id) : sql`${collaborations.id} = ${id}`, eq(collaborations.orgId, actor.orgId)));
   const [result] = forUpdate ? await query.for('update', { of: collaborations }) : await query;
   if (!result) return null;
   return {

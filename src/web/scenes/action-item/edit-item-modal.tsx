@@ -45,12 +45,15 @@ export function EditItemModal({ item, open, onClose, onReload }: { item: Visible
   const patch = usePatchActionItem();
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState<{ name: string | null; message: string } | null>(null);
+  // The item as the dialog loaded it: live changes by others must not move the version the save is checked against.
+  const [loaded, setLoaded] = useState(item);
   const sensitive = Form.useWatch('sensitive', form);
   const people = usePeopleNames(open && item.sensitive);
   const isOpenItem = (OPEN as readonly string[]).includes(item.status);
 
   useEffect(() => {
     if (open) {
+      setLoaded(item);
       form.setFieldsValue(valuesOf(item));
       setFormError(null);
       setStale(null);
@@ -61,8 +64,8 @@ export function EditItemModal({ item, open, onClose, onReload }: { item: Visible
   const submit = (values: Values) => {
     setFormError(null);
     setStale(null);
-    const before = valuesOf(item);
-    const input: PatchActionItemInput = { version: item.version };
+    const before = valuesOf(loaded);
+    const input: PatchActionItemInput = { version: loaded.version };
     if (values.description.trim() !== before.description) input.description = values.description.trim();
     if (values.ownerId !== before.ownerId) input.ownerId = values.ownerId;
     if (values.deliverable.trim() !== before.deliverable) input.deliverable = values.deliverable.trim();
@@ -90,6 +93,7 @@ export function EditItemModal({ item, open, onClose, onReload }: { item: Visible
   const reload = async () => {
     const fresh = (await onReload()) as { data?: ActionItem } | undefined;
     const latest = fresh?.data && !fresh.data.restricted ? fresh.data : item;
+    setLoaded(latest);
     form.setFieldsValue(valuesOf(latest));
     setStale(null);
   };

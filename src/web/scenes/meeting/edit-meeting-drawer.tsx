@@ -25,6 +25,8 @@ export function EditMeetingDrawer({ meeting, onClose }: { meeting: Meeting; onCl
   const [form] = Form.useForm<MeetingFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
+  // The version the form was loaded at: a live change by someone else must still make the save a conflict.
+  const [loadedVersion, setLoadedVersion] = useState(meeting.version);
   const [warnings, setWarnings] = useState<Parameters<typeof ScheduleWarnings>[0]['warnings']>([]);
 
   const onError = (error: unknown) => {
@@ -38,7 +40,10 @@ export function EditMeetingDrawer({ meeting, onClose }: { meeting: Meeting; onCl
   const reload = async () => {
     await queryClient.refetchQueries({ queryKey: meetingKeys.detail(meeting.id) });
     const fresh = queryClient.getQueryData<Meeting>(meetingKeys.detail(meeting.id));
-    if (fresh) form.setFieldsValue(valuesFromMeeting(fresh, format.timeZone));
+    if (fresh) {
+      form.setFieldsValue(valuesFromMeeting(fresh, format.timeZone));
+      setLoadedVersion(fresh.version);
+    }
     setConflict(null);
   };
 
@@ -71,7 +76,7 @@ export function EditMeetingDrawer({ meeting, onClose }: { meeting: Meeting; onCl
         onSubmit={(input) => {
           setFormError(null);
           update.mutate(
-            { ...input, title: input.title ?? '', version: meeting.version },
+            { ...input, title: input.title ?? '', version: loadedVersion },
             {
               onSuccess: (saved) => {
                 if (saved.warnings.length) return setWarnings(saved.warnings);
@@ -92,7 +97,7 @@ export function EditMeetingDrawer({ meeting, onClose }: { meeting: Meeting; onCl
             okButtonProps={{ danger: true }}
             cancelText={t('common.cancel')}
             onConfirm={() =>
-              update.mutateAsync({ cancelled: true, version: meeting.version }).then(() => {
+              update.mutateAsync({ cancelled: true, version: loadedVersion }).then(() => {
                 message.success(t('meeting.cancelledNow'));
                 onClose();
               }, onError)
