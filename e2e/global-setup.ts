@@ -21,7 +21,7 @@ function loudly(lines: string[]): void {
 }
 
 /**
- * Once for the e2e project: build the web app if its sources changed, then start one real server with
+ * Once for each e2e project (e2e on PGlite, e2e-postgres on a PostgreSQL server of its own): build the web app if its sources changed, then start one real server with
  * the demo organisation for every spec. Without Chromium the specs are skipped — loudly — except in
  * CI, where a missing browser fails the run.
  */
@@ -36,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => loudly(notice);
   }
   await buildWebIfStale();
-  const server = await startE2eServer();
+  const server = await startE2eServer(project.name === 'e2e-postgres' ? 'postgres' : 'pglite');
   project.provide('e2eUrl', server.url);
   project.provide('e2eDemo', server.demo);
   return () => server.close();
