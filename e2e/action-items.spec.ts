@@ -198,6 +198,8 @@ describeInBrowser('action items', (e2e) => {
       return response.status;
     }, itemPath);
     expect(status).toBe(200);
+    // The change reaches the page behind the dialog live; the dialog must still save against the version it loaded.
+    await page.locator('.ant-descriptions').getByText('3版主视觉终稿（管理员改）').waitFor();
 
     await dialog.getByRole('button', { name: /保 ?存/ }).click();
     await dialog.getByText('内容已被 系统管理员 修改，请重新加载后再保存。').waitFor();
