@@ -28,6 +28,7 @@ describe('isValidCalendarDate', () => {
     expect(isValidCalendarDate('2024-02-30')).toBe(false);
     expect(isValidCalendarDate('2023-02-29')).toBe(false);
     expect(isValidCalendarDate('1900-02-29')).toBe(false);
+    expect(isValidCalendarDate('0000-01-01')).toBe(false);
     expect(isValidCalendarDate('2024-04-31')).toBe(false);
     expect(isValidCalendarDate('2024-13-01')).toBe(false);
     expect(isValidCalendarDate('2024-00-10')).toBe(false);

@@ -16,13 +16,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 type WallParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-/** True for an existing date written exactly 'YYYY-MM-DD' (2024-02-29 yes, 2023-02-29 no). */
+/**
+ * True for an existing date written exactly 'YYYY-MM-DD' (2024-02-29 yes, 2023-02-29 no). Year 0000 does not
+ * exist in the Gregorian calendar (1 BC is followed by AD 1) and the database refuses it.
+ */
 export function isValidCalendarDate(value: unknown): value is CalendarDate {
   if (typeof value !== 'string') return false;
   const match = DATE_SHAPE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Number of days in a month (1..12) of the proleptic Gregorian calendar. */

@@ -415,6 +415,12 @@ describe('GET /action-items', () => {
     expect(fieldPaths(badStatus.body)).toEqual(['status']);
     const badCursor = await head.get('/action-items?cursor=nonsense');
     expect(fieldPaths(badCursor.body)).toEqual(['cursor']);
+    // Year 0000 has the shape of a date but exists in no calendar, and the database refuses it (found by fuzzing).
+    const yearZero = await head.get('/action-items?dueBefore=0000-01-01&dueAfter=2024-02-30');
+    expect(yearZero.status).toBe(400);
+    expect(fieldPaths(yearZero.body).sort()).toEqual(['dueAfter', 'dueBefore']);
+    const forgedCursor = Buffer.from(JSON.stringify({ dueDate: '0000-01-01', id: ids.a })).toString('base64url');
+    expect(fieldPaths((await head.get(`/action-items?cursor=${forgedCursor}`)).body)).toEqual(['cursor']);
   });
 
   it('finds overdue items by the organisation’s calendar as the clock moves', async () => {

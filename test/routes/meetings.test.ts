@@ -228,6 +228,16 @@ describe('PATCH /meetings/:id', () => {
     expect(rows).toHaveLength(5);
   });
 
+  it('answers a host who hands the meeting on and leaves it 200 with accessRevoked, not a 404 for a change that happened', async () => {
+    const meeting = await createMeeting({ hostId: cast.people.outsider.id });
+    expect((await outsider.get(`/meetings/${meeting.id}`)).status).toBe(200);
+    const handedOn = await outsider.patch(`/meetings/${meeting.id}`, { hostId: cast.people.head.id });
+    expect(handedOn.status).toBe(200);
+    expect(handedOn.body).toEqual({ id: meeting.id, accessRevoked: true, warnings: [] });
+    expect((await head.get(`/meetings/${meeting.id}`)).body.host.id).toBe(cast.people.head.id);
+    expect((await outsider.get(`/meetings/${meeting.id}`)).status).toBe(404);
+  });
+
   it('names the invalid field, and refuses participants (403), outsiders (404) and archived records (409)', async () => {
     const meeting = await createMeeting();
     const backwards = await head.patch(`/meetings/${meeting.id}`, { plannedEnd: '2024-07-10T13:00:00+08:00' });

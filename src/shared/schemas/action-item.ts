@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanQuery, dueDateSchema, idSchema, requiredText, text, userIdList } from './common.ts';
+import { booleanQuery, calendarDateSchema, dueDateSchema, idSchema, requiredText, text, userIdList } from './common.ts';
 
 export const actionItemStatusSchema = z.enum(['todo', 'in_progress', 'blocked', 'done', 'cancelled']);
 
@@ -41,8 +41,8 @@ export const actionItemsQuery = z.object({
   meetingId: idSchema.optional(),
   status: z.union([actionItemStatusSchema, z.literal('open')]).optional(),
   overdue: booleanQuery.optional(),
-  dueBefore: z.iso.date().optional(),
-  dueAfter: z.iso.date().optional(),
+  dueBefore: calendarDateSchema.optional(),
+  dueAfter: calendarDateSchema.optional(),
   q: text(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './common.ts';
+import { instantText, requiredText } from './common.ts';
 import { notificationEvents, personalChannels } from '../notification-events.ts';
 
 export const loginBody = z.object({
@@ -9,7 +9,7 @@ export const loginBody = z.object({
 
 export const createTokenBody = z.object({
   name: requiredText(100),
-  expiresAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
+  expiresAt: instantText.transform((s) => new Date(s)).optional(),
 });
 
 export const changePasswordBody = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery } from './common.ts';
+import { instantText, listQuery } from './common.ts';
 
 /** GET /search: `q` is matched as a substring (预算 finds 预算表, 视觉 finds 主视觉设计稿), case-insensitively. */
 export const searchQuery = listQuery.extend({
@@ -31,4 +31,4 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 export type SearchSnippet = z.infer<typeof searchSnippetSchema>;
 
 /** The sort key of the last result: rank (0 exact title, 1 title contains, 2 body contains), then newest first. */
-export const searchCursorSchema = z.object({ rank: z.number().int().min(0).max(2), createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+export const searchCursorSchema = z.object({ rank: z.number().int().min(0).max(2), createdAt: instantText, id: z.uuid() });

@@ -86,8 +86,19 @@ export function useScheduleMeeting(collaborationId: string) {
 }
 
 /** PATCH /meetings/:id with the loaded `version`: a stale one is refused (409 CONFLICT naming who changed it). */
+/** A saved change that took the caller's own access to the meeting away (e.g. a host handing it on). */
+export type MeetingAccessRevoked = { id: string; accessRevoked: true; warnings: [] };
+
 export function useUpdateMeeting(id: string) {
-  return useMeetingMutation((input: PatchMeetingInput) => api.patch<MeetingWithWarnings>(meetingPath(id), input));
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PatchMeetingInput) => api.patch<MeetingWithWarnings | MeetingAccessRevoked>(meetingPath(id), input),
+    onSuccess: (answer) => {
+      if ('accessRevoked' in answer) return;
+      queryClient.setQueryData(meetingKeys.detail(answer.id), answer);
+      refreshAround(queryClient, answer.collaborationId);
+    },
+  });
 }
 
 export function useSendAgenda(id: string) {

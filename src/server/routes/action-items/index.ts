@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, idSchema, listQuery } from '../../../shared/schemas/common.ts';
+import { calendarDateSchema, idParams, idSchema, instantText, listQuery } from '../../../shared/schemas/common.ts';
 import { actionItemsQuery, createActionItemBody, patchActionItemBody, progressUpdateBody, reopenBody } from '../../../shared/schemas/action-item.ts';
 import { localDate } from '../../../domain/calendar-date.ts';
 import { invalidField, notFound } from '../../errors.ts';
@@ -15,8 +15,8 @@ import { presentActionItem, presentProgressUpdate } from '../../presenters/actio
 import { decodeCursor, page } from '../pagination.ts';
 
 const tags = ['action-items'];
-const itemCursor = z.object({ dueDate: z.iso.date(), id: z.uuid() });
-const updateCursor = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+const itemCursor = z.object({ dueDate: calendarDateSchema, id: z.uuid() });
+const updateCursor = z.object({ createdAt: instantText, id: z.uuid() });
 
 /** ownerId=me stands for the caller, so "my items" needs no lookup of one's own id. */
 function ownerFilter(ownerId: string | undefined, me: string): string | undefined {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { channels, notifications, users } from '../../db/schema/index.ts';
-import { idParams, listQuery } from '../../../shared/schemas/common.ts';
+import { idParams, instantText, listQuery } from '../../../shared/schemas/common.ts';
 import { createChannelBody, createOrgChannelBody, deliveriesQuery, patchChannelBody } from '../../../shared/schemas/channels.ts';
 import { requireActor } from '../../plugins/authenticate.ts';
 import { notFound } from '../../errors.ts';
@@ -22,7 +22,7 @@ import { presentDelivery } from '../../presenters/delivery.ts';
 import { decodeCursor, page } from '../pagination.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
-const deliveryCursor = z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+const deliveryCursor = z.object({ createdAt: instantText, id: z.uuid() });
 
 /**
  * Chat groups (robots and webhooks) of a collaboration and of the organisation, and the admins' view

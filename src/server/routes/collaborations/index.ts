@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, listQuery } from '../../../shared/schemas/common.ts';
+import { idParams, instantText, listQuery } from '../../../shared/schemas/common.ts';
 import { collaborationsQuery, createCollaborationBody, patchCollaborationBody, remarkBody } from '../../../shared/schemas/collaboration.ts';
 import { requireActor } from '../../plugins/authenticate.ts';
 import { notFound } from '../../errors.ts';
@@ -18,6 +18,7 @@ import { addRemark } from '../../commands/add-remark.ts';
 import { archiveCollaboration } from '../../commands/archive-collaboration.ts';
 import { localDate } from '../../../domain/calendar-date.ts';
 import { decodeCursor, page } from '../pagination.ts';
+import { answerAfterWrite } from '../after-write.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { FastifyInstance } from 'fastify';
 
@@ -46,7 +47,7 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/collaborations', { schema: { tags, querystring: collaborationsQuery } }, async (request) => {
     const actor = requireActor(request);
     const { cursor, ...filters } = request.query;
-    const after = decodeCursor(cursor, z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() }));
+    const after = decodeCursor(cursor, z.object({ createdAt: instantText, id: z.uuid() }));
     const rows = await listCollaborations(app.db, actor, { ...filters, after, today: localDate(app.clock.now(), actor.settings.timeZone) });
     const result = page(rows, filters.limit, (last) => ({ createdAt: last.created_at.toISOString(), id: last.id }));
     return { items: result.items.map((r) => presentCollaborationListItem(actor, r)), nextCursor: result.nextCursor };
@@ -59,7 +60,7 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/collaborations/:id', { schema: { tags, params: idParams, body: patchCollaborationBody } }, async (request) => {
     const actor = requireActor(request);
     await updateCollaboration(app.db, actor, request.params.id, request.body, app.clock.now());
-    return present(app, actor, request.params.id);
+    return answerAfterWrite(request.params.id, () => present(app, actor, request.params.id));
   });
 
   app.post('/collaborations/:id/remarks', { schema: { tags, params: idParams, body: remarkBody } }, async (request, reply) => {
@@ -77,7 +78,7 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/collaborations/:id/history', { schema: { tags, params: idParams, querystring: listQuery } }, async (request) => {
     const actor = requireActor(request);
     const found = await readable(app, actor, request.params.id);
-    const after = decodeCursor(request.query.cursor, z.object({ at: z.iso.datetime({ offset: true }), id: z.uuid() }));
+    const after = decodeCursor(request.query.cursor, z.object({ at: instantText, id: z.uuid() }));
     const rows = await collaborationHistory(app.db, actor.orgId, found.row.id, request.query.limit, after);
     const result = page(rows, request.query.limit, (last) => ({ at: last.at.toISOString(), id: last.id }));
     return { items: result.items.map((r) => presentHistoryEvent(actor, r)), nextCursor: result.nextCursor };

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor } from '../../auth/actor.ts';
-import { idParams } from '../../../shared/schemas/common.ts';
+import { idParams, instantText } from '../../../shared/schemas/common.ts';
 import { createMeetingBody, createTopicBody, heldBody, meetingsQuery, patchMeetingBody, patchTopicBody } from '../../../shared/schemas/meeting.ts';
 import { z } from 'zod';
 import { listMeetings } from '../../db/queries/meeting-list.ts';
 import { presentMeetingListItem } from '../../presenters/meeting-list-item.ts';
 import { decodeCursor, page } from '../pagination.ts';
+import { answerAfterWrite } from '../after-write.ts';
 import { findMeetingContext, findTopic, loadMeetingDetail, topicWithFeedback } from '../../db/queries/meetings.ts';
 import { notFound } from '../../errors.ts';
 import { localeFrom, translate } from '../../i18n/messages.ts';
@@ -55,7 +56,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     const { cursor, includeCancelled, ...filters } = request.query;
     const now = app.clock.now();
-    const after = decodeCursor(cursor, z.object({ plannedStart: z.iso.datetime({ offset: true }), id: z.uuid() }));
+    const after = decodeCursor(cursor, z.object({ plannedStart: instantText, id: z.uuid() }));
     const rows = await listMeetings(app.db, actor, { ...filters, includeCancelled: includeCancelled === 'true', now, after });
     const result = page(rows, filters.limit, (last) => ({ plannedStart: last.planned_start.toISOString(), id: last.id }));
     return { items: result.items.map((r) => presentMeetingListItem(r, actor, now)), nextCursor: result.nextCursor };
@@ -70,8 +71,9 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     const now = app.clock.now();
     await updateMeeting(app.db, actor, now, request.params.id, request.body);
-    const detail = await readMeeting(app, actor, request.params.id);
-    return { ...presentMeeting(detail, actor, now, locale(request)), warnings: meetingWarnings(detail.meeting, actor, now, locale(request)) };
+    const answer = await answerAfterWrite(request.params.id, () => readMeeting(app, actor, request.params.id));
+    if ('accessRevoked' in answer) return { ...answer, warnings: [] };
+    return { ...presentMeeting(answer, actor, now, locale(request)), warnings: meetingWarnings(answer.meeting, actor, now, locale(request)) };
   });
 
   app.post('/meetings/:id/agenda/send', { schema: { tags: ['meetings'], params: idParams } }, async (request) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, count, desc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifications } from '../../db/schema/index.ts';
-import { idParams } from '../../../shared/schemas/common.ts';
+import { idParams, instantText } from '../../../shared/schemas/common.ts';
 import { requireActor } from '../../plugins/authenticate.ts';
 import { notFound } from '../../errors.ts';
 import { formatInstant } from '../../presenters/instant.ts';
@@ -21,7 +21,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/notifications', { schema: { tags, querystring: notificationsQuery } }, async (request) => {
     const actor = requireActor(request);
     const { limit, cursor, unread } = request.query;
-    const after = decodeCursor(cursor, z.object({ createdAt: z.iso.datetime({ offset: true }), id: z.uuid() }));
+    const after = decodeCursor(cursor, z.object({ createdAt: instantText, id: z.uuid() }));
     // A reminder held to working hours shows from its delivery time, like every other channel.
     const mine = and(eq(notifications.recipientId, actor.userId), eq(notifications.channel, 'in_app'), lte(notifications.nextAttemptAt, app.clock.now()));
     const [rows, [unreadCount]] = await Promise.all([

@@ -73,6 +73,7 @@ export const meetingsEn: Record<keyof typeof meetingsZhCN, string> = {
   'meeting.downloadIcs': 'Add to calendar (.ics)',
   'meeting.edit': 'Edit meeting',
   'meeting.saved': 'Meeting updated.',
+  'meeting.savedAccessRevoked': 'Meeting updated. You are no longer part of it, so it is no longer shown to you.',
   'meeting.editConflictHint': 'Reloading shows the meeting as it is now; your changes in the form must be entered again.',
   'meeting.cancelMeeting': 'Cancel meeting',
   'meeting.cancelConfirm': 'Cancel this meeting?',

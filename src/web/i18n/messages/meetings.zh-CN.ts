@@ -71,6 +71,7 @@ export const meetingsZhCN = {
   'meeting.downloadIcs': '加入日历（.ics）',
   'meeting.edit': '修改会议',
   'meeting.saved': '会议已更新。',
+  'meeting.savedAccessRevoked': '会议已更新。你已不再参与该会议，因此无法再查看它。',
   'meeting.editConflictHint': '重新加载会显示最新的会议信息，你在表单中的修改需要重新填写。',
   'meeting.cancelMeeting': '取消会议',
   'meeting.cancelConfirm': '确定取消这次会议？',

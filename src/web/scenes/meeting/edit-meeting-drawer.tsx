@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Popconfirm } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { meetingKeys, useUpdateMeeting } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
@@ -21,6 +22,7 @@ export function EditMeetingDrawer({ meeting, onClose }: { meeting: Meeting; onCl
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const update = useUpdateMeeting(meeting.id);
   const [form] = Form.useForm<MeetingFormValues>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -79,6 +81,11 @@ export function EditMeetingDrawer({ meeting, onClose }: { meeting: Meeting; onCl
             { ...input, title: input.title ?? '', version: loadedVersion },
             {
               onSuccess: (saved) => {
+                if ('accessRevoked' in saved) {
+                  message.info(t('meeting.savedAccessRevoked'));
+                  queryClient.removeQueries({ queryKey: meetingKeys.detail(meeting.id) });
+                  return void navigate('/');
+                }
                 if (saved.warnings.length) return setWarnings(saved.warnings);
                 message.success(t('meeting.saved'));
                 onClose();
