@@ -125,8 +125,10 @@ try {
   log(`writes: ${acknowledged} acknowledged, ${after!.n} stored (${after!.distinct_texts} distinct), ${splitWrite.rps}/s, p99 ${splitWrite.p99Ms} ms`);
 
   // 3a. Two sweeps at the same instant, on two pools, as two workers would: each reminder raised once.
-  // A day years ahead, different on every run, so every overdue item is due a reminder nobody raised yet.
-  const at = new Date(Date.now() + (1000 + (Math.floor(Date.now() / 60_000) % 20_000)) * 86_400_000);
+  // A day years ahead and after every day an earlier run swept (the seeded database is reused), so every
+  // overdue item is due a reminder nobody raised yet.
+  const [swept] = await db.rows<{ day: string | null }>(sql`SELECT max(occurrence) AS day FROM sent_reminders WHERE kind = 'item_overdue'`);
+  const at = new Date(Math.max(Date.now() + 1000 * 86_400_000, swept?.day ? Date.parse(`${swept.day}T12:00:00+08:00`) + 86_400_000 : 0));
   const pools = [await openDatabase({ url, poolSize: 4 }), await openDatabase({ url, poolSize: 4 })];
   const handed: string[][] = [[], []];
   const sweeps = await Promise.all(pools.map((p, k) => runReminderSweep({ db: p.db, scheduleEscalations: async (_o, ids) => void handed[k]!.push(...ids) }, at)));

@@ -331,7 +331,7 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixResult> {
     if (actual === 'OK' && isDenied(expected)) leaks.push(finding(`allowed (${answer.status}) where the table says ${expected}`));
     else if (actual !== expected) mismatches.push(finding(`answered ${actual}${answer.code ? ` ${answer.code}` : ''} where the table says ${expected}`));
     for (const marker of markers.forbiddenIn(answer.text, principal.user?.id ?? 'nobody')) {
-      leaks.push(finding(`response contains ${marker.kind} marker of ${marker.label}`));
+      leaks.push(finding(`response contains ${marker.kind} marker of ${marker.label}: …${around(answer.text, marker.text)}…`));
     }
 
     if (actual === 'OK' && ['POST /auth/login', 'POST /auth/logout', 'POST /me/password'].includes(row.route)) {
@@ -605,4 +605,10 @@ function shuffled<T>(items: T[]): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
+}
+
+/** The text around `needle` in `text`, for a report that shows where a marker turned up. */
+function around(text: string, needle: string): string {
+  const at = text.indexOf(needle);
+  return JSON.stringify(text.slice(Math.max(0, at - 60), at + needle.length + 60));
 }
