@@ -42,6 +42,7 @@ export const raw = (text: string): Query => ({ text, values: [] });
 export async function openFloorDb(target: { url: string } | { dataDir: string }, concurrency = 16): Promise<FloorDb> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: concurrency });
+    pool.on('error', () => {}); // an idle connection dropped as the cluster stops: the pool discards it
     const database = await openDatabase({ url: target.url, poolSize: 4 });
     return {
       kind: 'postgres',

@@ -73,6 +73,9 @@ export type OpenOptions = {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (a restart, an administrator's terminate): the pool discards
+    // it and the next query connects anew. Without a listener the 'error' event would end the process.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema, casing: 'snake_case', logger: queryLogger }) as unknown as Db;
     return {
       db,
