@@ -27,14 +27,19 @@ export function UserMenu() {
     { type: 'divider' as const },
     { key: 'account', icon: <UserOutlined />, label: t('shell.account') },
     { key: 'notification-settings', icon: <BellOutlined />, label: t('prefs.title') },
+    { type: 'divider' as const },
+    // The languages in the menu itself, not a flyout: a hover submenu is awkward on a phone and closes when the pointer strays.
     {
       key: 'language',
-      icon: <GlobalOutlined />,
-      label: t('shell.language'),
-      children: [
-        ...LOCALES.map((code) => ({ key: `lang:${code}`, label: <span lang={code}>{LANGUAGE_NAMES[code]}</span> })),
-      ],
+      type: 'group' as const,
+      label: (
+        <span>
+          <GlobalOutlined /> {t('shell.language')}
+        </span>
+      ),
+      children: LOCALES.map((code) => ({ key: `lang:${code}`, label: <span lang={code}>{LANGUAGE_NAMES[code]}</span> })),
     },
+    { type: 'divider' as const },
     { key: 'sign-out', icon: <LogoutOutlined />, label: t('shell.signOut'), danger: true },
   ];
 
