@@ -34,8 +34,8 @@ describeInBrowser('search', (e2e) => {
     await page.getByRole('group', { name: '按类型筛选' }).getByText(/^行动项 \d+$/).click();
     await page.waitForURL(/kind=action_item/);
     await item.waitFor();
-    const kinds = await results.locator('li .ant-tag:first-child').allTextContents();
-    expect(new Set(kinds)).toEqual(new Set(['行动项']));
+    // The filtered page replaces the list after the URL changes: wait for it rather than read the old one.
+    await expect.poll(async () => new Set(await results.locator('li .ant-tag:first-child').allTextContents())).toEqual(new Set(['行动项']));
 
     // The filtered results are a link to share.
     await page.reload();
