@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
+import { pdfText as readPdf } from '../../src/server/exports/read-back.fixture.ts';
 
 /**
  * The readable text of a downloaded file, for the leak scan: .xlsx, .docx and .zip are zip archives
@@ -7,8 +7,8 @@ import { inflateRawSync } from 'node:zlib';
  * pdftotext (it maps each font's glyph ids back through that font's ToUnicode map). Anything else is read
  * as UTF-8.
  */
-export function textOfFile(body: Buffer): string {
-  if (isZip(body)) return unzip(body).map((entry) => `${entry.name}\n${textOfFile(entry.data)}`).join('\n');
+export async function textOfFile(body: Buffer): Promise<string> {
+  if (isZip(body)) return (await Promise.all(unzip(body).map(async (entry) => `${entry.name}\n${await textOfFile(entry.data)}`))).join('\n');
   if (body.subarray(0, 5).toString('latin1') === '%PDF-') return pdfText(body);
   return body.toString('utf8');
 }
@@ -53,8 +53,8 @@ export function unzip(zip: Buffer): ZipEntry[] {
  * (Decoding glyph ids with every font's map in turn, as this once did, could turn a marker set in one
  * font into an unknown "marker" through another font's map.)
  */
-function pdfText(pdf: Buffer): string {
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+async function pdfText(pdf: Buffer): Promise<string> {
+  const text = await readPdf(pdf, { raw: true });
   const joined = text.replace(/\b(SECRET|COLLAB|TENANT)-\s*MARKER-((?:\s*[0-9a-f]){12})/g, (_m, kind: string, hex: string) => ` ${kind}-MARKER-${hex.replace(/\s+/g, '')} `);
   return `${text}\n${joined}`;
 }

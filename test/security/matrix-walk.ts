@@ -548,7 +548,7 @@ export async function ask(app: FastifyInstance, method: InjectOptions['method'],
   const response = await app.inject({ method, url: `${API}${spec.url}`, headers, ...(payload !== undefined ? { payload } : {}) });
   const type = String(response.headers['content-type'] ?? '');
   const textual = type.includes('json') || type.startsWith('text/') || type === '';
-  const text = textual ? response.body : textOfFile(response.rawPayload);
+  const text = textual ? response.body : await textOfFile(response.rawPayload);
   let code: string | undefined;
   if (response.statusCode >= 400 && type.includes('json')) {
     try {

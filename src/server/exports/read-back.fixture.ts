@@ -11,13 +11,16 @@ import JSZip from 'jszip';
 
 const run = promisify(execFile);
 
-/** The text of a PDF in reading order (pdftotext -layout off), whitespace as poppler gives it. */
-export async function pdfText(pdf: Buffer): Promise<string> {
+/**
+ * The text of a PDF in reading order (pdftotext -layout off), whitespace as poppler gives it; `raw` keeps
+ * content-stream order and hyphens at line ends (no dehyphenation).
+ */
+export async function pdfText(pdf: Buffer, { raw = false } = {}): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'liaison-pdf-'));
   try {
     const file = path.join(dir, 'export.pdf');
     await writeFile(file, pdf);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('pdftotext', [...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });
